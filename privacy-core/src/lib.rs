@@ -1,0 +1,54 @@
+//! `privacy-core`: keep the promises a privacy policy makes, in the code that handles the data.
+//!
+//! Declare each backend data type's category, retention and legal basis with
+//! `#[derive(Classified)]`; the compiler refuses types that break the policy, every output of
+//! the type is redacted, and the same declarations drive retention, data subjects' requests and
+//! the published policy tables.
+//!
+//! ```
+//! use privacy_core::{im, Classified};
+//!
+//! /// One interface request, kept 7 days.
+//! #[derive(Classified)]
+//! #[privacy(category = im::LogData)]
+//! pub struct RequestLog {
+//!     #[privacy(redact = ip)]
+//!     pub client_ip: std::net::IpAddr,
+//!     pub interface: String,
+//!     #[privacy(collected_at)]
+//!     pub at: chrono::DateTime<chrono::Utc>,
+//! }
+//!
+//! let descriptor = RequestLog::DESCRIPTOR;
+//! assert_eq!(descriptor.categories()[0].key, "im.log_data");
+//! assert_eq!(descriptor.retention.to_string(), "7 days");
+//! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod category;
+mod classified;
+mod descriptor;
+pub mod im;
+mod legal_basis;
+pub mod redact;
+pub mod registry;
+mod retention;
+mod secret;
+mod special;
+
+#[doc(hidden)]
+#[path = "private/mod.rs"]
+pub mod __private;
+
+pub use category::{Category, CategoryInfo, DataSubject, Role};
+pub use classified::{Classified, CollectionInstant, SubjectId, SubjectKey};
+pub use descriptor::{FieldDescriptor, FieldRole, Redaction, TypeDescriptor};
+pub use legal_basis::LegalBasis;
+pub use redact::Redacted;
+pub use retention::{Period, Retention, TimeUnit};
+pub use secret::Secret;
+pub use special::SpecialCategory;
+
+/// `#[derive(Classified)]`: see the crate documentation for the `#[privacy(...)]` vocabulary.
+#[cfg(feature = "derive")]
+pub use privacy_derive::Classified;

@@ -1,0 +1,78 @@
+//! What the derive's generated code calls. Not a public API: names and signatures change freely.
+
+pub mod check;
+mod message;
+mod nested;
+
+pub use crate::redact::output::debug_redacted;
+pub use crate::redact::strategy::{Masked, Plain, WithStrategy};
+pub use crate::redact::{Item, RedactedVisitor, Shape};
+pub use inventory;
+pub use message::Message;
+pub use nested::{nested_subjects, NestedField, NestedRedacted};
+
+pub use ::core::option::Option::{None, Some};
+
+/// The bound on a `secret` field's type.
+#[diagnostic::on_unimplemented(
+    message = "a `secret` field must have type `privacy_core::Secret<_>`, not `{Self}`",
+    label = "wrap this type in `privacy_core::Secret`",
+    note = "`Secret` zeroizes the value on drop and shows it only through `expose()`"
+)]
+pub trait SecretField {}
+
+impl<T: zeroize::Zeroize> SecretField for crate::Secret<T> {}
+impl<T: SecretField> SecretField for Option<T> {}
+
+/// Requires `T: SecretField` at the field's span.
+pub const fn assert_secret<T: SecretField + ?Sized>() {}
+
+/// The bound on a field shown as it is: `Debug`, and `Serialize` with feature `serde`.
+#[cfg(feature = "serde")]
+#[diagnostic::on_unimplemented(
+    message = "the field type `{Self}` must implement `Debug` and `serde::Serialize` to appear in the redacted view",
+    label = "shown as it is in `redacted()` and `Debug`",
+    note = "derive or implement them, or mark the field `redact` (masked) or `redact = skip`"
+)]
+pub trait ShownField: core::fmt::Debug + serde::Serialize {}
+#[cfg(feature = "serde")]
+impl<T: core::fmt::Debug + serde::Serialize + ?Sized> ShownField for T {}
+
+/// The bound on a field shown as it is: `Debug`.
+#[cfg(not(feature = "serde"))]
+#[diagnostic::on_unimplemented(
+    message = "the field type `{Self}` must implement `Debug` to appear in the redacted view",
+    label = "shown as it is in `redacted()` and `Debug`",
+    note = "derive or implement it, or mark the field `redact` (masked) or `redact = skip`"
+)]
+pub trait ShownField: core::fmt::Debug {}
+#[cfg(not(feature = "serde"))]
+impl<T: core::fmt::Debug + ?Sized> ShownField for T {}
+
+/// A field shown as it is.
+pub fn shown<T: ShownField + ?Sized>(value: &T) -> Plain<'_, T> {
+    Plain(value)
+}
+
+/// A field's subject id.
+pub fn subject_of<T: crate::SubjectKey + ?Sized>(value: &T) -> Option<crate::SubjectId> {
+    value.subject_id()
+}
+
+/// A field's collection instant.
+pub fn instant_of<T: crate::CollectionInstant + ?Sized>(value: &T) -> Option<chrono::DateTime<chrono::Utc>> {
+    value.instant()
+}
+
+/// A field under a redaction strategy.
+pub fn redact_with<T: crate::redact::Redact<S> + ?Sized, S>(value: &T, strategy: S) -> WithStrategy<'_, T, S> {
+    WithStrategy::new(value, strategy)
+}
+
+/// A classified type linked into the program, found by the registry.
+pub struct Registration {
+    /// The type's descriptor.
+    pub descriptor: &'static crate::TypeDescriptor,
+}
+
+inventory::collect!(Registration);

@@ -1,0 +1,79 @@
+//! The key behind the `hash` strategy's pseudonyms.
+//!
+//! The key comes from the running process, never from the binary: either the operator sets it
+//! (so that pseudonyms join across processes and restarts) or each process draws a random one on
+//! first use.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use std::sync::OnceLock;
+
+static KEY: OnceLock<Vec<u8>> = OnceLock::new();
+
+/// Error returned when the pseudonym key is set too late or too weak.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PseudonymKeyError {
+    /// A key is already in use (set before, or drawn at random by a first pseudonym).
+    AlreadySet,
+    /// The key is shorter than 16 bytes.
+    TooShort,
+}
+
+impl core::fmt::Display for PseudonymKeyError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            PseudonymKeyError::AlreadySet => {
+                f.write_str("the pseudonym key is already in use; set it once, before the first value is redacted")
+            }
+            PseudonymKeyError::TooShort => f.write_str("the pseudonym key must be at least 16 bytes long"),
+        }
+    }
+}
+
+impl std::error::Error for PseudonymKeyError {}
+
+/// Sets the process's pseudonym key, used by every `redact = hash` field from then on.
+///
+/// Call it once at startup, before anything is redacted, with a key from your secret store.
+///
+/// # Errors
+/// [`PseudonymKeyError::AlreadySet`] when a key is already in use, [`PseudonymKeyError::TooShort`]
+/// for keys under 16 bytes.
+///
+/// ```
+/// use privacy_core::redact::set_pseudonym_key;
+/// set_pseudonym_key(b"a key of at least sixteen bytes").unwrap();
+/// assert!(set_pseudonym_key(b"a key of at least sixteen bytes").is_err());
+/// ```
+pub fn set_pseudonym_key(key: &[u8]) -> Result<(), PseudonymKeyError> {
+    if key.len() < 16 {
+        return Err(PseudonymKeyError::TooShort);
+    }
+    KEY.set(key.to_vec()).map_err(|_| PseudonymKeyError::AlreadySet)
+}
+
+fn key() -> &'static [u8] {
+    KEY.get_or_init(|| {
+        let mut random = vec![0_u8; 32];
+        getrandom::fill(&mut random).expect("the operating system's random source is unavailable");
+        random
+    })
+}
+
+/// The pseudonym of `input`: `h:` and 24 hex digits of HMAC-SHA-256 under the process's key.
+pub(crate) fn token(input: &[u8]) -> String {
+    token_with_key(key(), input)
+}
+
+pub(crate) fn token_with_key(key: &[u8], input: &[u8]) -> String {
+    use core::fmt::Write;
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC accepts keys of any length");
+    mac.update(input);
+    let digest = mac.finalize().into_bytes();
+    let mut out = String::with_capacity(26);
+    out.push_str("h:");
+    for byte in &digest[..12] {
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}

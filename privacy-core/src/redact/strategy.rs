@@ -1,0 +1,352 @@
+//! Redaction strategies, chosen per field with `#[privacy(redact = <strategy>)]`.
+//!
+//! A strategy is a marker type; a field type supports it when it implements [`Redact`] for it.
+//! Text types (`str`, `String`, `Cow<str>`) support every strategy, IP address types support
+//! [`Ip`], and `Option`, `Vec`, slices, boxes, references and maps support whatever their
+//! elements support (map keys are masked, values redacted). A strategy on a type that does not
+//! support it is a compile error at the strategy's name.
+
+use super::RedactedValue;
+use core::fmt;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+
+/// The text every fully masked value shows; it does not depend on the value, not even its length.
+pub const MASK: &str = "[redacted]";
+/// The text every secret shows.
+pub const SECRET_MASK: &str = "[secret]";
+
+/// IPv4 addresses truncated to /24, IPv6 to /48; text that is no address is masked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Ip;
+/// Only the domain of an e-mail address is kept: `***@example.com`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Email;
+/// Only the last `keep_last` characters are kept, behind a fixed prefix; shorter text is masked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Partial {
+    /// How many trailing characters remain visible.
+    pub keep_last: u8,
+}
+/// Only the length, in characters, is shown.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Len;
+/// A keyed pseudonym (HMAC-SHA-256 under the process's key, see [`set_pseudonym_key`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hash;
+
+/// A field type that strategy `S` can redact.
+#[diagnostic::on_unimplemented(
+    message = "a field of type `{Self}` cannot be redacted with strategy `{S}`",
+    label = "`{S}` does not apply to `{Self}`",
+    note = "`ip` takes IP addresses, socket addresses or text; `email`, `partial`, `len` and `hash` take text (and `hash` integers); `Option`, `Vec`, slices and maps of those work too",
+    note = "a bare `redact` masks any type"
+)]
+pub trait Redact<S> {
+    /// Writes the redacted value.
+    ///
+    /// # Errors
+    /// When the formatter fails.
+    fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// Serializes the redacted value.
+    ///
+    /// # Errors
+    /// When the serializer fails.
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error>;
+}
+
+/// A field value with its strategy: what the derive hands to a [`RedactedVisitor`](super::RedactedVisitor).
+pub struct WithStrategy<'a, T: ?Sized, S> {
+    value: &'a T,
+    strategy: S,
+}
+
+impl<'a, T: Redact<S> + ?Sized, S> WithStrategy<'a, T, S> {
+    /// `value` under `strategy`.
+    pub fn new(value: &'a T, strategy: S) -> Self {
+        WithStrategy { value, strategy }
+    }
+}
+
+impl<T: Redact<S> + ?Sized, S> RedactedValue for WithStrategy<'_, T, S> {
+    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt_redacted(&self.strategy, f)
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.value.serialize_redacted(&self.strategy, serializer)
+    }
+}
+
+/// A value shown as it is (with `Debug`, and serialized as it is).
+pub struct Plain<'a, T: ?Sized>(pub &'a T);
+
+#[cfg(feature = "serde")]
+impl<T: fmt::Debug + serde::Serialize + ?Sized> RedactedValue for Plain<'_, T> {
+    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+
+    fn serialize_redacted<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+#[cfg(not(feature = "serde"))]
+impl<T: fmt::Debug + ?Sized> RedactedValue for Plain<'_, T> {
+    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+/// A fixed text in place of the value: the full mask and the secret mask.
+pub struct Masked(pub &'static str);
+
+impl RedactedValue for Masked {
+    fn fmt_redacted(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+/// Implements `Redact<S>` for a leaf type from an expression that turns it into text, which is
+/// shown quoted and serialized as a string.
+macro_rules! text_leaf {
+    ($strategy:ty, $leaf:ty, |$value:ident, $s:ident| $to_text:expr) => {
+        impl Redact<$strategy> for $leaf {
+            fn fmt_redacted(&self, strategy: &$strategy, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let ($value, $s) = (self, strategy);
+                let text: Cow<'_, str> = $to_text;
+                fmt::Debug::fmt(&*text, f)
+            }
+
+            #[cfg(feature = "serde")]
+            fn serialize_redacted<Ser: serde::Serializer>(
+                &self,
+                strategy: &$strategy,
+                serializer: Ser,
+            ) -> Result<Ser::Ok, Ser::Error> {
+                let ($value, $s) = (self, strategy);
+                let text: Cow<'_, str> = $to_text;
+                serializer.serialize_str(&text)
+            }
+        }
+    };
+}
+
+fn ipv4_network(address: Ipv4Addr) -> String {
+    let [a, b, c, _] = address.octets();
+    format!("{a}.{b}.{c}.0/24")
+}
+
+fn ipv6_network(address: Ipv6Addr) -> String {
+    let segments = address.segments();
+    let network = Ipv6Addr::new(segments[0], segments[1], segments[2], 0, 0, 0, 0, 0);
+    format!("{network}/48")
+}
+
+fn ip_network(address: IpAddr) -> String {
+    match address {
+        IpAddr::V4(v4) => ipv4_network(v4),
+        IpAddr::V6(v6) => ipv6_network(v6),
+    }
+}
+
+fn ip_text(text: &str) -> Cow<'static, str> {
+    let trimmed = text.trim();
+    if let Ok(address) = trimmed.parse::<IpAddr>() {
+        return Cow::Owned(ip_network(address));
+    }
+    match trimmed.parse::<SocketAddr>() {
+        Ok(socket) => Cow::Owned(ip_network(socket.ip())),
+        Err(_) => Cow::Borrowed(MASK),
+    }
+}
+
+text_leaf!(Ip, IpAddr, |value, _s| Cow::Owned(ip_network(*value)));
+text_leaf!(Ip, Ipv4Addr, |value, _s| Cow::Owned(ipv4_network(*value)));
+text_leaf!(Ip, Ipv6Addr, |value, _s| Cow::Owned(ipv6_network(*value)));
+text_leaf!(Ip, SocketAddr, |value, _s| Cow::Owned(ip_network(value.ip())));
+text_leaf!(Ip, str, |value, _s| ip_text(value));
+
+fn email_text(text: &str) -> Cow<'static, str> {
+    match text.rsplit_once('@') {
+        Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains(char::is_whitespace) => {
+            Cow::Owned(format!("***@{domain}"))
+        }
+        _ => Cow::Borrowed(MASK),
+    }
+}
+text_leaf!(Email, str, |value, _s| email_text(value));
+
+fn partial_text(text: &str, keep_last: u8) -> Cow<'static, str> {
+    let keep = usize::from(keep_last);
+    let count = text.chars().count();
+    if keep == 0 || count <= keep.saturating_mul(2) {
+        return Cow::Borrowed(MASK);
+    }
+    let tail: String = text.chars().skip(count - keep).collect();
+    Cow::Owned(format!("***{tail}"))
+}
+text_leaf!(Partial, str, |value, s| partial_text(value, s.keep_last));
+
+impl Redact<Len> for str {
+    fn fmt_redacted(&self, _: &Len, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} chars>", self.chars().count())
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, _: &Len, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.serialize_u64(self.chars().count() as u64)
+    }
+}
+
+text_leaf!(Hash, str, |value, _s| Cow::Owned(super::pseudonym::token(value.as_bytes())));
+macro_rules! integer_hash_leaves {
+    ($($int:ty),*) => {$(
+        text_leaf!(Hash, $int, |value, _s| Cow::Owned(super::pseudonym::token(value.to_string().as_bytes())));
+    )*};
+}
+integer_hash_leaves!(u32, u64, u128, i32, i64, i128);
+
+
+/// Text types forward every strategy to `str`.
+macro_rules! forward_to_str {
+    ($($text:ty),*) => {$(
+        impl<S> Redact<S> for $text where str: Redact<S> {
+            fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                <str as Redact<S>>::fmt_redacted(self, strategy, f)
+            }
+
+            #[cfg(feature = "serde")]
+            fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+                <str as Redact<S>>::serialize_redacted(self, strategy, serializer)
+            }
+        }
+    )*};
+}
+forward_to_str!(String, Cow<'_, str>);
+
+impl<S, T: Redact<S> + ?Sized> Redact<S> for &T {
+    fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt_redacted(strategy, f)
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        (**self).serialize_redacted(strategy, serializer)
+    }
+}
+
+impl<S, T: Redact<S> + ?Sized> Redact<S> for Box<T> {
+    fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt_redacted(strategy, f)
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        (**self).serialize_redacted(strategy, serializer)
+    }
+}
+
+impl<S, T: Redact<S>> Redact<S> for Option<T> {
+    fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Some(value) => {
+                f.write_str("Some(")?;
+                value.fmt_redacted(strategy, f)?;
+                f.write_str(")")
+            }
+            None => f.write_str("None"),
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        match self {
+            Some(value) => value.serialize_redacted(strategy, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// One element of a collection under the collection's strategy.
+struct Element<'a, T: ?Sized, S>(&'a T, &'a S);
+
+impl<T: Redact<S> + ?Sized, S> fmt::Debug for Element<'_, T, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_redacted(self.1, f)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<T: Redact<S> + ?Sized, S> serde::Serialize for Element<'_, T, S> {
+    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.0.serialize_redacted(self.1, serializer)
+    }
+}
+
+impl<S, T: Redact<S>> Redact<S> for [T] {
+    fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter().map(|item| Element(item, strategy))).finish()
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.collect_seq(self.iter().map(|item| Element(item, strategy)))
+    }
+}
+
+impl<S, T: Redact<S>> Redact<S> for Vec<T> {
+    fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_slice().fmt_redacted(strategy, f)
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        self.as_slice().serialize_redacted(strategy, serializer)
+    }
+}
+
+/// Maps show their entries in iteration order with every key masked (keys are data too) and
+/// every value redacted by the strategy.
+macro_rules! redact_map {
+    ($($map:ident<$($param:ident),*>),*) => {$(
+        impl<S, $($param),*> Redact<S> for $map<$($param),*> where V: Redact<S> {
+            fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.into_iter().map(|(_, value)| (MaskedKey, Element(value, strategy)))).finish()
+            }
+
+            #[cfg(feature = "serde")]
+            fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+                serializer.collect_seq(self.into_iter().map(|(_, value)| (MaskedKey, Element(value, strategy))))
+            }
+        }
+    )*};
+}
+
+/// The mask shown in place of a map key.
+struct MaskedKey;
+
+impl fmt::Debug for MaskedKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(MASK)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for MaskedKey {
+    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.serialize_str(MASK)
+    }
+}
+
+redact_map!(BTreeMap<K, V>, HashMap<K, V, H>);

@@ -1,0 +1,1 @@
+//! Shared fixtures of the integration tests: classified types from other crates' point of view.
