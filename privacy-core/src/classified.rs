@@ -159,3 +159,13 @@ impl<T: CollectionInstant + ?Sized> CollectionInstant for &T {
         (**self).instant()
     }
 }
+
+/// A classified type whose records may be written to a store: every type `#[derive(Classified)]`
+/// sees except those declared `retention = ephemeral`, which are processed momentarily and never
+/// stored.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is ephemeral (processed momentarily, never stored) and cannot be written to a store",
+    label = "ephemeral data handed to a store",
+    note = "process the value in memory only, or give the type a retention that allows storage"
+)]
+pub trait Storable: Classified {}

@@ -41,7 +41,7 @@ mod special;
 pub mod __private;
 
 pub use category::{Category, CategoryInfo, DataSubject, Role};
-pub use classified::{Classified, CollectionInstant, SubjectId, SubjectKey};
+pub use classified::{Classified, CollectionInstant, Storable, SubjectId, SubjectKey};
 pub use descriptor::{FieldDescriptor, FieldRole, Redaction, TypeDescriptor};
 pub use legal_basis::LegalBasis;
 pub use redact::Redacted;
