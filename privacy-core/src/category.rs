@@ -78,6 +78,11 @@ pub struct CategoryInfo {
 /// }
 /// assert_eq!(SupportTicket::INFO.retention.to_string(), "90 days");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a privacy category",
+    label = "expected a category type, such as `privacy_core::im::LogData`",
+    note = "a category is a type implementing `privacy_core::Category`; see the `im` module for the reference policy's"
+)]
 pub trait Category: 'static {
     /// What the policy states about the category.
     const INFO: CategoryInfo;

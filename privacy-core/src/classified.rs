@@ -14,10 +14,16 @@ pub trait Classified {
 
     /// Calls `visit` with every data subject id the value holds (its `subject` fields and those
     /// of its `nested` fields), with the field that holds it.
-    fn visit_subjects(&self, visit: &mut dyn FnMut(&'static FieldDescriptor, SubjectId));
+    /// The derive generates it for types with `subject` or `nested` fields; others hold none.
+    fn visit_subjects(&self, visit: &mut dyn FnMut(&'static FieldDescriptor, SubjectId)) {
+        let _ = visit;
+    }
 
-    /// The instant the record was collected, from its `collected_at` field.
-    fn collected_at(&self) -> Option<DateTime<Utc>>;
+    /// The instant the record was collected, from its `collected_at` field (or, when it has
+    /// none, its first nested field's).
+    fn collected_at(&self) -> Option<DateTime<Utc>> {
+        None
+    }
 
     /// Walks the value's fields as they may leave the process: every redacted field transformed,
     /// every secret replaced, every skipped field left out.

@@ -30,6 +30,19 @@ pub enum Redaction {
     Secret,
 }
 
+/// What a deletion request does to a record that names several data subjects (a chat message
+/// between two users), declared with `#[privacy(erasure = ...)]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ErasureRule {
+    /// The whole record is deleted when any of its subjects asks.
+    DeleteRecord,
+    /// The requester's subject field is replaced by a pseudonym and the record is kept for the
+    /// other parties.
+    RedactRequester,
+}
+
 /// What a field is, besides data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -79,6 +92,8 @@ pub struct TypeDescriptor {
     pub legal_basis: LegalBasis,
     /// The purpose in force: declared on the type, else its category's.
     pub purpose: &'static str,
+    /// What erasure does to a record naming several subjects, when the type declares it.
+    pub erasure: Option<ErasureRule>,
     /// Every field, in declaration order (enum variants' fields in variant order).
     pub fields: &'static [FieldDescriptor],
     /// The variants' names, when the type is an enum.
@@ -97,10 +112,10 @@ impl TypeDescriptor {
 
     fn collect_categories(&self, found: &mut Vec<&'static CategoryInfo>) {
         for field in self.fields {
-            if let Some(category) = field.category {
-                if !found.iter().any(|known| known.key == category.key) {
-                    found.push(category);
-                }
+            if let Some(category) = field.category
+                && !found.iter().any(|known| known.key == category.key)
+            {
+                found.push(category);
             }
             if let Some(nested) = field.nested {
                 nested.collect_categories(found);
@@ -111,13 +126,17 @@ impl TypeDescriptor {
     /// The fields that hold the data subject's id.
     pub fn subject_fields(&self) -> impl Iterator<Item = &'static FieldDescriptor> + use<> {
         let fields: &'static [FieldDescriptor] = self.fields;
-        fields.iter().filter(|field| field.role == FieldRole::Subject)
+        fields
+            .iter()
+            .filter(|field| field.role == FieldRole::Subject)
     }
 
     /// The field named `name` (in the given variant for enums).
     #[must_use]
     pub fn field(&self, variant: Option<&str>, name: &str) -> Option<&'static FieldDescriptor> {
         let fields: &'static [FieldDescriptor] = self.fields;
-        fields.iter().find(|field| field.name == name && field.variant == variant)
+        fields
+            .iter()
+            .find(|field| field.name == name && field.variant == variant)
     }
 }

@@ -19,15 +19,26 @@ pub const TAXONOMY: &str = "im";
 
 /// End users' data: the customer's chosen period, or 7 days when none is chosen. A customer who
 /// opts out of storage gets ephemeral processing (a per-tenant setting the stores enforce).
-const END_USER_RETENTION: Retention = Retention::CustomerChosen { default: Period::days(7), max: None };
+const END_USER_RETENTION: Retention = Retention::CustomerChosen {
+    default: Period::days(7),
+    max: None,
+};
 
 /// Configuration data and account identifiers: kept while the feature is used, deleted two
 /// calendar months after use ends.
-const UNTIL_TWO_MONTHS_AFTER_USE: Retention = Retention::UntilTerminated { grace: Period::months(2) };
+const UNTIL_TWO_MONTHS_AFTER_USE: Retention = Retention::UntilTerminated {
+    grace: Period::months(2),
+};
 
 /// The systems the policy says the data flows to.
-pub const SYSTEMS: &[&str] =
-    &["load_balancer", "relational_database", "document_store", "cache", "message_queue", "object_storage"];
+pub const SYSTEMS: &[&str] = &[
+    "load_balancer",
+    "relational_database",
+    "document_store",
+    "cache",
+    "message_queue",
+    "object_storage",
+];
 
 /// The third party application details go to, only when the customer opts in.
 pub const OPT_IN_RECIPIENTS: &[&str] = &["real_time_audio_video_service"];
@@ -47,7 +58,11 @@ impl Category for LogData {
         legal_basis: LegalBasis::Contract,
         purpose: "performance analysis, to provide and improve the feature",
         uses: &["performance_analysis", "provide_and_improve_feature"],
-        items: &["public_exit_ip", "interface_request_log", "interface_exception_info"],
+        items: &[
+            "public_exit_ip",
+            "interface_request_log",
+            "interface_exception_info",
+        ],
         accepts_special: false,
     };
 }
@@ -66,7 +81,12 @@ impl Category for MonitoringData {
         retention: Retention::Fixed(Period::days(2)),
         legal_basis: LegalBasis::Contract,
         purpose: "network quality analysis, optimisation, locating issues and debugging",
-        uses: &["network_quality_analysis", "optimisation", "locating_issues", "debugging"],
+        uses: &[
+            "network_quality_analysis",
+            "optimisation",
+            "locating_issues",
+            "debugging",
+        ],
         items: &["success_rate", "average_latency"],
         accepts_special: false,
     };
@@ -169,7 +189,12 @@ impl Category for ChatMessageRecord {
         legal_basis: LegalBasis::Consent,
         purpose: "only to provide the feature",
         uses: &["provide_feature"],
-        items: &["text_message", "photo_message", "audio_message", "video_message"],
+        items: &[
+            "text_message",
+            "photo_message",
+            "audio_message",
+            "video_message",
+        ],
         accepts_special: false,
     };
 }

@@ -42,7 +42,7 @@ pub mod __private;
 
 pub use category::{Category, CategoryInfo, DataSubject, Role};
 pub use classified::{Classified, CollectionInstant, Storable, SubjectId, SubjectKey};
-pub use descriptor::{FieldDescriptor, FieldRole, Redaction, TypeDescriptor};
+pub use descriptor::{ErasureRule, FieldDescriptor, FieldRole, Redaction, TypeDescriptor};
 pub use legal_basis::LegalBasis;
 pub use redact::Redacted;
 pub use retention::{Period, Retention, TimeUnit};

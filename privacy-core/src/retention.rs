@@ -119,10 +119,9 @@ impl Period {
     /// Whether this period is never longer than `other`, whatever the calendar.
     #[must_use]
     pub const fn at_most(self, other: Period) -> bool {
-        if let (Some(mine), Some(theirs)) = (
-            self.unit.calendar_months(),
-            other.unit.calendar_months(),
-        ) {
+        if let (Some(mine), Some(theirs)) =
+            (self.unit.calendar_months(), other.unit.calendar_months())
+        {
             return self.amount as u64 * mine <= other.amount as u64 * theirs;
         }
         self.max_seconds() <= other.min_seconds()
@@ -131,7 +130,10 @@ impl Period {
     /// The instant `self` after `start`, with calendar arithmetic for months and years
     /// (31 December plus two months is the last day of February). `None` on overflow.
     #[must_use]
-    pub fn after(self, start: chrono::DateTime<chrono::Utc>) -> Option<chrono::DateTime<chrono::Utc>> {
+    pub fn after(
+        self,
+        start: chrono::DateTime<chrono::Utc>,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
         match self.unit.calendar_months() {
             Some(months) => {
                 let months = u32::try_from(u64::from(self.amount) * months).ok()?;
@@ -156,7 +158,12 @@ impl fmt::Display for Period {
             TimeUnit::Months => ("month", "months"),
             TimeUnit::Years => ("year", "years"),
         };
-        write!(f, "{} {}", self.amount, if self.amount == 1 { one } else { many })
+        write!(
+            f,
+            "{} {}",
+            self.amount,
+            if self.amount == 1 { one } else { many }
+        )
     }
 }
 
@@ -221,15 +228,19 @@ impl Retention {
                 mine.at_most(limit)
             }
             (Retention::CustomerChosen { default, max }, Retention::Fixed(limit))
-            | (Retention::CustomerChosen { default, max }, Retention::UntilTerminated { grace: limit }) => {
-                match max {
-                    Some(max) => default.at_most(limit) && max.at_most(limit),
-                    None => false,
-                }
-            }
+            | (
+                Retention::CustomerChosen { default, max },
+                Retention::UntilTerminated { grace: limit },
+            ) => match max {
+                Some(max) => default.at_most(limit) && max.at_most(limit),
+                None => false,
+            },
             (
                 Retention::CustomerChosen { default, max },
-                Retention::CustomerChosen { default: policy_default, max: policy_max },
+                Retention::CustomerChosen {
+                    default: policy_default,
+                    max: policy_max,
+                },
             ) => {
                 default.at_most(policy_default)
                     && match (max, policy_max) {
@@ -263,14 +274,23 @@ impl fmt::Display for Retention {
         match self {
             Retention::Fixed(period) => write!(f, "{period}"),
             Retention::CustomerChosen { default, max: None } => {
-                write!(f, "the customer's chosen period, or {default} when none is chosen")
+                write!(
+                    f,
+                    "the customer's chosen period, or {default} when none is chosen"
+                )
             }
-            Retention::CustomerChosen { default, max: Some(max) } => write!(
+            Retention::CustomerChosen {
+                default,
+                max: Some(max),
+            } => write!(
                 f,
                 "the customer's chosen period (at most {max}), or {default} when none is chosen"
             ),
             Retention::UntilTerminated { grace } => {
-                write!(f, "while the service is used, deleted {grace} after use ends")
+                write!(
+                    f,
+                    "while the service is used, deleted {grace} after use ends"
+                )
             }
             Retention::Ephemeral => f.write_str("never stored"),
         }

@@ -18,7 +18,10 @@ impl Message {
     /// An empty message.
     #[must_use]
     pub const fn new() -> Self {
-        Message { bytes: [0; CAPACITY], len: 0 }
+        Message {
+            bytes: [0; CAPACITY],
+            len: 0,
+        }
     }
 
     /// Appends `text`; text past the capacity is cut at a character boundary.
@@ -77,7 +80,8 @@ impl Message {
             TimeUnit::Months => (" month", " months"),
             TimeUnit::Years => (" year", " years"),
         };
-        self.number(period.amount as u64).text(if period.amount == 1 { one } else { many })
+        self.number(period.amount as u64)
+            .text(if period.amount == 1 { one } else { many })
     }
 
     /// Appends a retention class in words.
@@ -85,15 +89,21 @@ impl Message {
     pub const fn retention(self, retention: &Retention) -> Self {
         match *retention {
             Retention::Fixed(period) => self.period(period),
-            Retention::CustomerChosen { default, max: None } => {
-                self.text("the customer's chosen period (no cap), else ").period(default)
-            }
-            Retention::CustomerChosen { default, max: Some(max) } => self
+            Retention::CustomerChosen { default, max: None } => self
+                .text("the customer's chosen period (no cap), else ")
+                .period(default),
+            Retention::CustomerChosen {
+                default,
+                max: Some(max),
+            } => self
                 .text("the customer's chosen period up to ")
                 .period(max)
                 .text(", else ")
                 .period(default),
-            Retention::UntilTerminated { grace } => self.text("until ").period(grace).text(" after the account ends"),
+            Retention::UntilTerminated { grace } => self
+                .text("until ")
+                .period(grace)
+                .text(" after the account ends"),
             Retention::Ephemeral => self.text("never stored"),
         }
     }

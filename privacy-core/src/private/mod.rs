@@ -7,9 +7,10 @@ mod nested;
 pub use crate::redact::output::debug_redacted;
 pub use crate::redact::strategy::{Masked, Plain, WithStrategy};
 pub use crate::redact::{Item, RedactedVisitor, Shape};
+pub use chrono;
 pub use inventory;
 pub use message::Message;
-pub use nested::{nested_subjects, NestedField, NestedRedacted};
+pub use nested::{NestedField, NestedRedacted, nested, nested_collected_at, nested_subjects};
 
 pub use ::core::option::Option::{None, Some};
 
@@ -24,8 +25,15 @@ pub trait SecretField {}
 impl<T: zeroize::Zeroize> SecretField for crate::Secret<T> {}
 impl<T: SecretField> SecretField for Option<T> {}
 
-/// Requires `T: SecretField` at the field's span.
-pub const fn assert_secret<T: SecretField + ?Sized>() {}
+/// A `secret` field in a redacted walk: always the secret mask.
+pub fn secret<T: SecretField + ?Sized>(_value: &T) -> Masked {
+    Masked(crate::redact::SECRET_MASK)
+}
+
+/// A fully masked field in a redacted walk: the mask, whatever the value.
+pub fn masked<T: ?Sized>(_value: &T) -> Masked {
+    Masked(crate::redact::MASK)
+}
 
 /// The bound on a field shown as it is: `Debug`, and `Serialize` with feature `serde`.
 #[cfg(feature = "serde")]
@@ -60,14 +68,33 @@ pub fn subject_of<T: crate::SubjectKey + ?Sized>(value: &T) -> Option<crate::Sub
 }
 
 /// A field's collection instant.
-pub fn instant_of<T: crate::CollectionInstant + ?Sized>(value: &T) -> Option<chrono::DateTime<chrono::Utc>> {
+pub fn instant_of<T: crate::CollectionInstant + ?Sized>(
+    value: &T,
+) -> Option<chrono::DateTime<chrono::Utc>> {
     value.instant()
 }
 
 /// A field under a redaction strategy.
-pub fn redact_with<T: crate::redact::Redact<S> + ?Sized, S>(value: &T, strategy: S) -> WithStrategy<'_, T, S> {
+pub fn redact_with<T: crate::redact::Redact<S> + ?Sized, S>(
+    value: &T,
+    strategy: S,
+) -> WithStrategy<'_, T, S> {
     WithStrategy::new(value, strategy)
 }
+
+/// The descriptor of a type whose derive reported errors: the stub impl beside them keeps the
+/// user's other code compiling, so each mistake is reported once.
+pub const STUB: crate::TypeDescriptor = crate::TypeDescriptor {
+    name: "",
+    module_path: "",
+    category: None,
+    retention: crate::Retention::Ephemeral,
+    legal_basis: crate::LegalBasis::Consent,
+    purpose: "",
+    erasure: None,
+    fields: &[],
+    variants: None,
+};
 
 /// A classified type linked into the program, found by the registry.
 pub struct Registration {

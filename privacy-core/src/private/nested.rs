@@ -64,7 +64,9 @@ impl<T: Classified> NestedField for Vec<T> {
         self.iter().for_each(f);
     }
     fn fmt_nested(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter().map(Redacted::new)).finish()
+        f.debug_list()
+            .entries(self.iter().map(Redacted::new))
+            .finish()
     }
     #[cfg(feature = "serde")]
     fn serialize_nested<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -91,4 +93,22 @@ pub fn nested_subjects<N: NestedField + ?Sized>(
     visit: &mut dyn FnMut(&'static FieldDescriptor, SubjectId),
 ) {
     field.each(&mut |inner| inner.visit_subjects(visit));
+}
+
+/// A nested field in a redacted walk.
+pub fn nested<N: NestedField + ?Sized>(field: &N) -> NestedRedacted<'_, N> {
+    NestedRedacted(field)
+}
+
+/// The collection instant of the first classified value inside a nested field that has one.
+pub fn nested_collected_at<N: NestedField + ?Sized>(
+    field: &N,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    let mut found = None;
+    field.each(&mut |inner| {
+        if found.is_none() {
+            found = inner.collected_at();
+        }
+    });
+    found
 }

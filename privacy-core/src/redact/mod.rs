@@ -12,8 +12,8 @@ pub mod strategy;
 use crate::{Classified, FieldDescriptor};
 use core::fmt;
 
-pub use pseudonym::{set_pseudonym_key, PseudonymKeyError};
-pub use strategy::{Email, Hash, Ip, Len, Partial, Redact, MASK, SECRET_MASK};
+pub use pseudonym::{PseudonymKeyError, set_pseudonym_key};
+pub use strategy::{Email, Hash, Ip, Len, MASK, Partial, Redact, SECRET_MASK};
 
 /// The shape of a struct or enum variant, as the derive saw it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub trait RedactedVisitor {
 ///     at: chrono::DateTime::UNIX_EPOCH,
 /// };
 /// let line = log.redacted().to_string();
-/// assert!(line.contains("client_ip=203.0.113.0/24"));
+/// assert!(line.contains(r#"client_ip="203.0.113.0/24""#));
 /// assert!(!line.contains("203.0.113.77"));
 /// ```
 pub struct Redacted<'a, T: ?Sized>(&'a T);

@@ -96,7 +96,10 @@ impl RedactedVisitor for LogfmtWalk<'_, '_> {
 
 impl<T: Classified> fmt::Display for Redacted<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut walk = LogfmtWalk { out: f, result: Ok(()) };
+        let mut walk = LogfmtWalk {
+            out: f,
+            result: Ok(()),
+        };
         self.0.visit_redacted(&mut walk);
         walk.result
     }
@@ -130,11 +133,14 @@ mod serialize {
 
     impl<S: serde::Serializer> RedactedVisitor for SerializeWalk<S> {
         fn begin(&mut self, item: Item) {
-            let SerializeWalk::Start(serializer) = core::mem::replace(self, SerializeWalk::Taken) else {
+            let SerializeWalk::Start(serializer) = core::mem::replace(self, SerializeWalk::Taken)
+            else {
                 return;
             };
             *self = match (item.variant, item.shape) {
-                (None, Shape::Unit) => SerializeWalk::Finished(serializer.serialize_unit_struct(item.type_name)),
+                (None, Shape::Unit) => {
+                    SerializeWalk::Finished(serializer.serialize_unit_struct(item.type_name))
+                }
                 (Some((index, variant)), Shape::Unit) => SerializeWalk::Finished(
                     serializer.serialize_unit_variant(item.type_name, index, variant),
                 ),
@@ -143,7 +149,12 @@ mod serialize {
                     Err(error) => SerializeWalk::Failed(error),
                 },
                 (Some((index, variant)), _) => {
-                    match serializer.serialize_struct_variant(item.type_name, index, variant, item.len) {
+                    match serializer.serialize_struct_variant(
+                        item.type_name,
+                        index,
+                        variant,
+                        item.len,
+                    ) {
                         Ok(state) => SerializeWalk::Variant(state),
                         Err(error) => SerializeWalk::Failed(error),
                     }
@@ -153,8 +164,12 @@ mod serialize {
 
         fn field<V: RedactedValue + ?Sized>(&mut self, field: &'static FieldDescriptor, value: &V) {
             let written = match self {
-                SerializeWalk::Struct(state) => state.serialize_field(field.name, &AsSerialize(value)),
-                SerializeWalk::Variant(state) => state.serialize_field(field.name, &AsSerialize(value)),
+                SerializeWalk::Struct(state) => {
+                    state.serialize_field(field.name, &AsSerialize(value))
+                }
+                SerializeWalk::Variant(state) => {
+                    state.serialize_field(field.name, &AsSerialize(value))
+                }
                 _ => return,
             };
             if let Err(error) = written {
@@ -172,9 +187,9 @@ mod serialize {
                 SerializeWalk::Variant(state) => state.end(),
                 SerializeWalk::Finished(result) => result,
                 SerializeWalk::Failed(error) => Err(error),
-                SerializeWalk::Start(_) | SerializeWalk::Taken => {
-                    Err(serde::ser::Error::custom("a classified value's walk never began"))
-                }
+                SerializeWalk::Start(_) | SerializeWalk::Taken => Err(serde::ser::Error::custom(
+                    "a classified value's walk never began",
+                )),
             }
         }
     }

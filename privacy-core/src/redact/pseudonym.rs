@@ -49,7 +49,8 @@ pub fn set_pseudonym_key(key: &[u8]) -> Result<(), PseudonymKeyError> {
     if key.len() < 16 {
         return Err(PseudonymKeyError::TooShort);
     }
-    KEY.set(key.to_vec()).map_err(|_| PseudonymKeyError::AlreadySet)
+    KEY.set(key.to_vec())
+        .map_err(|_| PseudonymKeyError::AlreadySet)
 }
 
 fn key() -> &'static [u8] {
@@ -67,7 +68,8 @@ pub(crate) fn token(input: &[u8]) -> String {
 
 pub(crate) fn token_with_key(key: &[u8], input: &[u8]) -> String {
     use core::fmt::Write;
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC accepts keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC accepts keys of any length");
     mac.update(input);
     let digest = mac.finalize().into_bytes();
     let mut out = String::with_capacity(26);

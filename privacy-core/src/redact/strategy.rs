@@ -55,7 +55,11 @@ pub trait Redact<S> {
     /// # Errors
     /// When the serializer fails.
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error>;
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        strategy: &S,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error>;
 }
 
 /// A field value with its strategy: what the derive hands to a [`RedactedVisitor`](super::RedactedVisitor).
@@ -77,7 +81,10 @@ impl<T: Redact<S> + ?Sized, S> RedactedValue for WithStrategy<'_, T, S> {
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         self.value.serialize_redacted(&self.strategy, serializer)
     }
 }
@@ -91,7 +98,10 @@ impl<T: fmt::Debug + serde::Serialize + ?Sized> RedactedValue for Plain<'_, T> {
         fmt::Debug::fmt(self.0, f)
     }
 
-    fn serialize_redacted<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         self.0.serialize(serializer)
     }
 }
@@ -112,7 +122,10 @@ impl RedactedValue for Masked {
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         serializer.serialize_str(self.0)
     }
 }
@@ -122,7 +135,11 @@ impl RedactedValue for Masked {
 macro_rules! text_leaf {
     ($strategy:ty, $leaf:ty, |$value:ident, $s:ident| $to_text:expr) => {
         impl Redact<$strategy> for $leaf {
-            fn fmt_redacted(&self, strategy: &$strategy, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fn fmt_redacted(
+                &self,
+                strategy: &$strategy,
+                f: &mut fmt::Formatter<'_>,
+            ) -> fmt::Result {
                 let ($value, $s) = (self, strategy);
                 let text: Cow<'_, str> = $to_text;
                 fmt::Debug::fmt(&*text, f)
@@ -174,12 +191,16 @@ fn ip_text(text: &str) -> Cow<'static, str> {
 text_leaf!(Ip, IpAddr, |value, _s| Cow::Owned(ip_network(*value)));
 text_leaf!(Ip, Ipv4Addr, |value, _s| Cow::Owned(ipv4_network(*value)));
 text_leaf!(Ip, Ipv6Addr, |value, _s| Cow::Owned(ipv6_network(*value)));
-text_leaf!(Ip, SocketAddr, |value, _s| Cow::Owned(ip_network(value.ip())));
+text_leaf!(Ip, SocketAddr, |value, _s| Cow::Owned(ip_network(
+    value.ip()
+)));
 text_leaf!(Ip, str, |value, _s| ip_text(value));
 
 fn email_text(text: &str) -> Cow<'static, str> {
     match text.rsplit_once('@') {
-        Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains(char::is_whitespace) => {
+        Some((local, domain))
+            if !local.is_empty() && !domain.is_empty() && !domain.contains(char::is_whitespace) =>
+        {
             Cow::Owned(format!("***@{domain}"))
         }
         _ => Cow::Borrowed(MASK),
@@ -204,19 +225,24 @@ impl Redact<Len> for str {
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, _: &Len, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        _: &Len,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         serializer.serialize_u64(self.chars().count() as u64)
     }
 }
 
-text_leaf!(Hash, str, |value, _s| Cow::Owned(super::pseudonym::token(value.as_bytes())));
+text_leaf!(Hash, str, |value, _s| Cow::Owned(super::pseudonym::token(
+    value.as_bytes()
+)));
 macro_rules! integer_hash_leaves {
     ($($int:ty),*) => {$(
         text_leaf!(Hash, $int, |value, _s| Cow::Owned(super::pseudonym::token(value.to_string().as_bytes())));
     )*};
 }
 integer_hash_leaves!(u32, u64, u128, i32, i64, i128);
-
 
 /// Text types forward every strategy to `str`.
 macro_rules! forward_to_str {
@@ -241,7 +267,11 @@ impl<S, T: Redact<S> + ?Sized> Redact<S> for &T {
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        strategy: &S,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         (**self).serialize_redacted(strategy, serializer)
     }
 }
@@ -252,7 +282,11 @@ impl<S, T: Redact<S> + ?Sized> Redact<S> for Box<T> {
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        strategy: &S,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         (**self).serialize_redacted(strategy, serializer)
     }
 }
@@ -270,7 +304,11 @@ impl<S, T: Redact<S>> Redact<S> for Option<T> {
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        strategy: &S,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         match self {
             Some(value) => value.serialize_redacted(strategy, serializer),
             None => serializer.serialize_none(),
@@ -296,11 +334,17 @@ impl<T: Redact<S> + ?Sized, S> serde::Serialize for Element<'_, T, S> {
 
 impl<S, T: Redact<S>> Redact<S> for [T] {
     fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter().map(|item| Element(item, strategy))).finish()
+        f.debug_list()
+            .entries(self.iter().map(|item| Element(item, strategy)))
+            .finish()
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        strategy: &S,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         serializer.collect_seq(self.iter().map(|item| Element(item, strategy)))
     }
 }
@@ -311,7 +355,11 @@ impl<S, T: Redact<S>> Redact<S> for Vec<T> {
     }
 
     #[cfg(feature = "serde")]
-    fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+    fn serialize_redacted<Ser: serde::Serializer>(
+        &self,
+        strategy: &S,
+        serializer: Ser,
+    ) -> Result<Ser::Ok, Ser::Error> {
         self.as_slice().serialize_redacted(strategy, serializer)
     }
 }

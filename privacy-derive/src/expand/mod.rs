@@ -1,0 +1,135 @@
+//! Code generation: one file per generated part, all wrapped in one `const _: () = { ... };`.
+
+mod accessors;
+mod bounds;
+mod descriptor;
+mod pattern;
+mod policy;
+mod redacted;
+mod registry;
+
+use crate::internals::ast::Container;
+use crate::internals::attr::Retention;
+use crate::internals::check;
+use crate::internals::ctxt::Ctxt;
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use syn::DeriveInput;
+
+/// The whole derive: the impls, or the errors beside a stub impl.
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::new();
+    let container = Container::from_ast(&mut cx, input);
+    if let Some(container) = &container {
+        check::check(&mut cx, container);
+    }
+    let krate = container
+        .as_ref()
+        .and_then(|container| container.attrs.crate_path.as_ref())
+        .map_or_else(|| quote!(::privacy_core), ToTokens::to_token_stream);
+    match (cx.check(), &container) {
+        (Ok(()), Some(container)) => generate(container, &krate),
+        (Err(errors), _) => {
+            let stub = stub(input, container.as_ref(), &krate);
+            quote!(#errors #stub)
+        }
+        (Ok(()), None) => stub(input, None, &krate),
+    }
+}
+
+fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
+    let ident = container.ident;
+    let generics = bounds::with_field_bounds(container, krate);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let descriptor = descriptor::descriptor(container, krate);
+    let visit_subjects = accessors::visit_subjects(container, krate);
+    let collected_at = accessors::collected_at(container, krate);
+
+    // Rules that need the type system: free constants when the type is concrete, so every
+    // violation shows as the crate compiles; inline constants in an always-used method when the
+    // type has parameters, so they are checked for every instantiation.
+    let (free_checks, inline_checks) = if container.is_generic() {
+        let checks = policy::checks(
+            container,
+            krate,
+            &quote!(<Self as #krate::Classified>::DESCRIPTOR),
+        );
+        (TokenStream::new(), quote!(#(const { #checks };)*))
+    } else {
+        let concrete = registry::concrete_type(container);
+        let checks = policy::checks(
+            container,
+            krate,
+            &quote!(<#concrete as #krate::Classified>::DESCRIPTOR),
+        );
+        (quote!(#(const _: () = #checks;)*), TokenStream::new())
+    };
+    let visit_redacted = redacted::visit_redacted(container, krate, &inline_checks);
+    let debug = if container.attrs.custom_debug.is_some() {
+        TokenStream::new()
+    } else {
+        redacted::debug_impl(container, krate, &generics)
+    };
+    let storable = if matches!(
+        container.attrs.retention.as_ref().map(|r| r.value),
+        Some(Retention::Ephemeral)
+    ) {
+        TokenStream::new()
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #krate::Storable for #ident #ty_generics #where_clause {}
+        }
+    };
+    let registration = registry::registration(container, krate);
+
+    quote! {
+        #[doc(hidden)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::Classified for #ident #ty_generics #where_clause {
+                const DESCRIPTOR: &'static #krate::TypeDescriptor = #descriptor;
+                #visit_subjects
+                #collected_at
+                #visit_redacted
+            }
+            #debug
+            #storable
+            #registration
+            #free_checks
+        };
+    }
+}
+
+/// An impl that satisfies the trait without saying anything, emitted beside errors so that
+/// the user's uses of the type do not add errors of their own.
+fn stub(input: &DeriveInput, container: Option<&Container>, krate: &TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let custom_debug = container.is_some_and(|container| container.attrs.custom_debug.is_some());
+    let debug = if custom_debug {
+        TokenStream::new()
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __formatter.write_str(::core::stringify!(#ident))
+                }
+            }
+        }
+    };
+    quote! {
+        #[doc(hidden)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::Classified for #ident #ty_generics #where_clause {
+                const DESCRIPTOR: &'static #krate::TypeDescriptor = &#krate::__private::STUB;
+                fn visit_redacted<__V: #krate::__private::RedactedVisitor>(&self, _: &mut __V) {}
+            }
+            #[automatically_derived]
+            impl #impl_generics #krate::Storable for #ident #ty_generics #where_clause {}
+            #debug
+        };
+    }
+}

@@ -1,0 +1,111 @@
+//! `visit_redacted` and `Debug`: every way a value leaves the process goes through one walk
+//! in which each field is already wrapped by its strategy.
+
+use super::pattern::{Record, binding, dispatch};
+use crate::internals::ast::{Container, Data, Field, Style};
+use crate::internals::attr::Strategy;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::Generics;
+use syn::spanned::Spanned;
+
+pub fn visit_redacted(
+    container: &Container,
+    krate: &TokenStream,
+    inline_checks: &TokenStream,
+) -> TokenStream {
+    let shown = |field: &Field| {
+        !matches!(
+            field.attrs.redact.as_ref().map(|redact| redact.value),
+            Some(Strategy::Skip)
+        )
+    };
+    let type_name = &container.name;
+    let struct_style = match &container.data {
+        Data::Struct(style, _) => *style,
+        Data::Enum(_) => Style::Unit,
+    };
+    let body = |record: &Record| {
+        let (variant, style) = match record.variant {
+            Some((position, variant)) => {
+                let position = u32::try_from(position).unwrap_or(u32::MAX);
+                let name = &variant.name;
+                (
+                    quote!(::core::option::Option::Some((#position, #name))),
+                    variant.style,
+                )
+            }
+            None => (quote!(::core::option::Option::None), struct_style),
+        };
+        let shape = Ident::new(
+            match style {
+                Style::Named => "Named",
+                Style::Tuple => "Tuple",
+                Style::Unit => "Unit",
+            },
+            Span::call_site(),
+        );
+        let visible: Vec<&Field> = record.fields.iter().filter(|field| shown(field)).collect();
+        let len = visible.len();
+        let visits = visible.iter().map(|field| {
+            let index = field.index;
+            let value = field_value(field, krate);
+            quote!(__visitor.field(&<Self as #krate::Classified>::DESCRIPTOR.fields[#index], &#value);)
+        });
+        Some(quote! {
+            __visitor.begin(#krate::__private::Item {
+                type_name: #type_name,
+                variant: #variant,
+                shape: #krate::__private::Shape::#shape,
+                len: #len,
+            });
+            #(#visits)*
+        })
+    };
+    let walk = dispatch(container, &shown, &body, &TokenStream::new());
+    quote! {
+        fn visit_redacted<__V: #krate::__private::RedactedVisitor>(&self, __visitor: &mut __V) {
+            #inline_checks
+            #walk
+        }
+    }
+}
+
+/// The field's value as it may leave the process, spanned where a type error belongs: at the
+/// strategy for a strategy the type does not support, at the type otherwise.
+fn field_value(field: &Field, krate: &TokenStream) -> TokenStream {
+    let value = binding(field);
+    let ty_span = field.ty.span();
+    if field.attrs.secret.is_some() {
+        return quote_spanned!(ty_span=> #krate::__private::secret(#value));
+    }
+    if field.attrs.nested.is_some() {
+        return quote_spanned!(ty_span=> #krate::__private::nested(#value));
+    }
+    let Some(strategy) = &field.attrs.redact else {
+        return quote_spanned!(ty_span=> #krate::__private::shown(#value));
+    };
+    match strategy.value {
+        Strategy::Mask | Strategy::Skip => quote!(#krate::__private::masked(#value)),
+        Strategy::Partial(keep_last) => quote_spanned! {strategy.span()=>
+            #krate::__private::redact_with(#value, #krate::redact::Partial { keep_last: #keep_last })
+        },
+        Strategy::Marker(marker) => {
+            let marker = Ident::new(marker, strategy.span());
+            quote_spanned!(strategy.span()=> #krate::__private::redact_with(#value, #krate::redact::#marker))
+        }
+    }
+}
+
+pub fn debug_impl(container: &Container, krate: &TokenStream, generics: &Generics) -> TokenStream {
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #krate::__private::debug_redacted(self, __formatter)
+            }
+        }
+    }
+}

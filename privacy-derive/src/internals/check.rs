@@ -1,0 +1,179 @@
+//! The rules the macro decides from the type's own tokens. Rules that need to know what a
+//! category allows are checked by the generated code instead (`expand::policy`).
+
+use super::ast::{Container, Data, Field, Style};
+use super::ctxt::Ctxt;
+use super::suggest::list;
+use super::symbol::ERASURE_RULES;
+use proc_macro2::Span;
+use quote::ToTokens;
+
+pub fn check(cx: &mut Ctxt, container: &Container) {
+    check_fields(cx, container);
+    check_roles_per_record(cx, container);
+    check_collected_at_declared(cx, container);
+    check_fieldless(cx, container);
+}
+
+/// Where to point at a field: its name, or its type for tuple fields.
+fn field_tokens(field: &Field) -> proc_macro2::TokenStream {
+    match &field.original.ident {
+        Some(ident) => ident.to_token_stream(),
+        None => field.ty.to_token_stream(),
+    }
+}
+
+fn check_fields(cx: &mut Ctxt, container: &Container) {
+    for (variant, field) in container.fields() {
+        let attrs = &field.attrs;
+        if attrs.nested.is_some() {
+            if let Some(category) = &attrs.category {
+                cx.error_spanned_by(
+                    &category.tokens,
+                    format!("field `{}` is `nested`: its type carries its own categories; remove `category` here", field.name),
+                );
+            }
+            let conflicting = [
+                (attrs.redact.as_ref().map(|redact| redact.span()), "redact"),
+                (attrs.secret, "secret"),
+                (attrs.subject, "subject"),
+                (attrs.collected_at, "collected_at"),
+                (
+                    attrs.special.as_ref().map(|special| special.span()),
+                    "special",
+                ),
+            ];
+            for (span, key) in conflicting {
+                if let Some(span) = span {
+                    cx.syn_error(syn::Error::new(
+                        span,
+                        format!("`{key}` cannot be combined with `nested`: the nested type's own attributes decide how its fields are treated; declare `{key}` on its fields"),
+                    ));
+                }
+            }
+            continue;
+        }
+        if container.category_of(variant, field).is_none() {
+            let owner = match variant {
+                Some(variant) => format!("variant `{}` of `{}`", variant.name, container.name),
+                None => format!("`{}`", container.name),
+            };
+            cx.error_spanned_by(
+                field_tokens(field),
+                format!(
+                    "field `{}` of {owner} has no category; add `#[privacy(category = ...)]` to the field or to the type (for example `category = privacy_core::im::LogData`), or `#[privacy(nested)]` if its type derives `Classified`",
+                    field.name
+                ),
+            );
+        }
+        if let (Some(redact), Some(_)) = (&attrs.redact, attrs.secret) {
+            cx.error_spanned_by(
+                &redact.tokens,
+                format!("field `{}` is both `redact` and `secret`: a secret is never shown, so `redact` says nothing more; keep one of them", field.name),
+            );
+        }
+        for (span, role) in [
+            (attrs.subject, "subject"),
+            (attrs.collected_at, "collected_at"),
+        ] {
+            if let (Some(span), Some(_)) = (span, attrs.secret) {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!("field `{}` cannot be both `secret` and `{role}`: a secret is never read by the toolkit; use a plain field for the {role}", field.name),
+                ));
+            }
+        }
+        if let (Some(_), Some(collected_at)) = (attrs.subject, attrs.collected_at) {
+            cx.syn_error(syn::Error::new(
+                collected_at,
+                format!("field `{}` cannot be both the `subject` and `collected_at`: one holds a person's id, the other an instant", field.name),
+            ));
+        }
+    }
+}
+
+/// Per record shape (the struct, or each variant): at most one `collected_at`, and several
+/// `subject` fields only with an `erasure` rule.
+fn check_roles_per_record(cx: &mut Ctxt, container: &Container) {
+    let records: Vec<(&[Field], String)> = match &container.data {
+        Data::Struct(_, fields) => vec![(fields.as_slice(), format!("`{}`", container.name))],
+        Data::Enum(variants) => variants
+            .iter()
+            .map(|variant| {
+                (
+                    variant.fields.as_slice(),
+                    format!("variant `{}` of `{}`", variant.name, container.name),
+                )
+            })
+            .collect(),
+    };
+    for (fields, owner) in records {
+        let instants: Vec<&Field> = fields
+            .iter()
+            .filter(|field| field.attrs.collected_at.is_some())
+            .collect();
+        if let [first, extra, ..] = instants.as_slice() {
+            cx.syn_error(syn::Error::new(
+                extra.attrs.collected_at.unwrap_or_else(Span::call_site),
+                format!(
+                    "{owner} has two `collected_at` fields (`{}` and `{}`); retention counts from one instant: keep `collected_at` on one field",
+                    first.name, extra.name
+                ),
+            ));
+        }
+        let subjects: Vec<&Field> = fields
+            .iter()
+            .filter(|field| field.attrs.subject.is_some())
+            .collect();
+        if let ([first, second, ..], None) = (subjects.as_slice(), &container.attrs.erasure) {
+            {
+                let rules = list(ERASURE_RULES.iter().map(|(rule, _)| *rule));
+                cx.syn_error(syn::Error::new(
+                    second.attrs.subject.unwrap_or_else(Span::call_site),
+                    format!(
+                        "{owner} names several data subjects (`{}` and `{}`); declare what a deletion request by one of them does with `#[privacy(erasure = ...)]` on the type, one of: {rules}",
+                        first.name, second.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// A declared retention counted from collection needs a `collected_at` field, unless a
+/// nested type may supply one (then the generated code checks it).
+fn check_collected_at_declared(cx: &mut Ctxt, container: &Container) {
+    let Some(retention) = &container.attrs.retention else {
+        return;
+    };
+    if !retention.value.counts_from_collection() {
+        return;
+    }
+    let fields = container.fields();
+    let supplied = fields
+        .iter()
+        .any(|(_, field)| field.attrs.collected_at.is_some() || field.attrs.nested.is_some());
+    if !supplied {
+        cx.error_spanned_by(
+            &retention.tokens,
+            format!(
+                "`{}` is kept for a period counted from when each record was collected, but no field says when; mark the instant with `#[privacy(collected_at)]`, or use `until_terminated(...)` or `ephemeral`",
+                container.name
+            ),
+        );
+    }
+}
+
+/// A type without fields must still say what it is.
+fn check_fieldless(cx: &mut Ctxt, container: &Container) {
+    let fieldless = match &container.data {
+        Data::Struct(style, fields) => *style == Style::Unit || fields.is_empty(),
+        Data::Enum(variants) => variants.iter().all(|variant| variant.fields.is_empty()),
+    };
+    if fieldless && container.attrs.category.is_none() {
+        cx.error_spanned_by(
+            container.ident,
+            format!("`{}` has no fields and no category; declare what it records with `#[privacy(category = ...)]` on the type", container.name),
+        );
+    }
+}
