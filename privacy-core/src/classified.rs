@@ -8,6 +8,11 @@ use core::fmt;
 /// A type whose every field is classified under a policy category.
 ///
 /// Implemented by `#[derive(Classified)]`; see the crate docs for the vocabulary.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not classified",
+    label = "`{Self}` does not derive `Classified`",
+    note = "add `#[derive(Classified)]` with its `#[privacy(...)]` attributes to the type"
+)]
 pub trait Classified {
     /// The type's policy and fields, known at compile time.
     const DESCRIPTOR: &'static TypeDescriptor;

@@ -220,13 +220,13 @@ pub const fn retention_too_long(descriptor: &'static TypeDescriptor) -> Option<M
                 Message::new()
                     .text("`")
                     .text(descriptor.name)
-                    .text("` keeps its records for ")
+                    .text("` keeps its records ")
                     .retention(&declared)
-                    .text(", but its field `")
+                    .text(", longer than its field `")
                     .text(field.name)
-                    .text("` holds `")
+                    .text("` of type `")
                     .text(inner.name)
-                    .text("`, kept at most ")
+                    .text("` may be kept: ")
                     .retention(&inner.retention)
                     .text("; shorten `retention` to fit, or remove it"),
             );
@@ -244,13 +244,13 @@ const fn too_long_for_category(
     Message::new()
         .text("`")
         .text(type_name)
-        .text("` keeps its records for ")
+        .text("` keeps its records ")
         .retention(declared)
-        .text(", but the policy of ")
+        .text(", longer than the policy of ")
         .text(category.name)
         .text(" (`")
         .text(category.key)
-        .text("`) allows at most ")
+        .text("`) allows: ")
         .retention(&category.retention)
         .text("; shorten `retention` to fit, or remove it to use the category's own")
 }
@@ -335,20 +335,21 @@ pub const fn mixes_categories(
     index: usize,
 ) -> Option<Message> {
     let field = &descriptor.fields[index];
-    // The category this field is compared against, and who holds it.
-    let mut reference: Option<(&str, &CategoryInfo)> = match descriptor.category {
-        Some(category) => Some(("the type's own `category`", category)),
+    // The category this field is compared against, and the field that holds it (`None`: the
+    // type's own category).
+    let mut reference: Option<(Option<&str>, &CategoryInfo)> = match descriptor.category {
+        Some(category) => Some((None, category)),
         None => None,
     };
     let mut earlier = 0;
     while reference.is_none() && earlier < index {
         let other = &descriptor.fields[earlier];
         if let Some(category) = other.category {
-            reference = Some((other.name, category));
+            reference = Some((Some(other.name), category));
         } else if let Some(inner) = other.nested
             && let Some(category) = first_category(inner)
         {
-            reference = Some((other.name, category));
+            reference = Some((Some(other.name), category));
         }
         earlier += 1;
     }
@@ -362,7 +363,7 @@ pub const fn mixes_categories(
         let known = match reference {
             Some(found) => Some(found),
             None => match first_category(inner) {
-                Some(category) => Some((field.name, category)),
+                Some(category) => Some((Some(field.name), category)),
                 None => None,
             },
         };
@@ -379,10 +380,10 @@ const fn mixed(
     type_name: &str,
     field: &str,
     category: &CategoryInfo,
-    holder: &str,
+    holder: Option<&str>,
     known: &CategoryInfo,
 ) -> Message {
-    Message::new()
+    let message = Message::new()
         .text("`")
         .text(type_name)
         .text("` mixes categories without a legal basis: `")
@@ -391,9 +392,12 @@ const fn mixed(
         .text(category.name)
         .text(" (`")
         .text(category.key)
-        .text("`) and `")
-        .text(holder)
-        .text("` holds ")
+        .text("`) and ");
+    let message = match holder {
+        Some(holder) => message.text("`").text(holder).text("` holds "),
+        None => message.text("the type's own category is "),
+    };
+    message
         .text(known.name)
         .text(" (`")
         .text(known.key)
@@ -435,6 +439,49 @@ pub const fn missing_subject(
             .text(" (`")
             .text(category.key)
             .text("`), which is about end users, but no field says whose it is; mark the end user's id with `#[privacy(subject)]` so that deletion requests can find the record"),
+    )
+}
+
+/// Rule: in an enum, every variant holding data about end users must say whose it is.
+#[must_use]
+pub const fn variant_missing_subject(
+    descriptor: &'static TypeDescriptor,
+    variant: &str,
+    category: &CategoryInfo,
+) -> Option<Message> {
+    if !matches!(category.subject, DataSubject::EndUser) {
+        return None;
+    }
+    let mut index = 0;
+    while index < descriptor.fields.len() {
+        let field = &descriptor.fields[index];
+        let in_variant = match field.variant {
+            Some(name) => str_eq(name, variant),
+            None => false,
+        };
+        if in_variant {
+            if matches!(field.role, FieldRole::Subject) {
+                return None;
+            }
+            if let Some(inner) = field.nested
+                && has_subject(inner)
+            {
+                return None;
+            }
+        }
+        index += 1;
+    }
+    Some(
+        Message::new()
+            .text("variant `")
+            .text(variant)
+            .text("` of `")
+            .text(descriptor.name)
+            .text("` holds ")
+            .text(category.name)
+            .text(" (`")
+            .text(category.key)
+            .text("`), which is about end users, but none of its fields says whose it is; mark the end user's id in this variant with `#[privacy(subject)]` so that deletion requests can find the record"),
     )
 }
 

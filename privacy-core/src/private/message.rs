@@ -84,27 +84,30 @@ impl Message {
             .text(if period.amount == 1 { one } else { many })
     }
 
-    /// Appends a retention class in words.
+    /// Appends a retention class as it reads after "kept": "for 7 days", "until 2 months after
+    /// the account ends".
     #[must_use]
     pub const fn retention(self, retention: &Retention) -> Self {
         match *retention {
-            Retention::Fixed(period) => self.period(period),
+            Retention::Fixed(period) => self.text("for ").period(period),
             Retention::CustomerChosen { default, max: None } => self
-                .text("the customer's chosen period (no cap), else ")
-                .period(default),
+                .text("for the customer's chosen period, or ")
+                .period(default)
+                .text(" when none is chosen"),
             Retention::CustomerChosen {
                 default,
                 max: Some(max),
             } => self
-                .text("the customer's chosen period up to ")
+                .text("for the customer's chosen period of at most ")
                 .period(max)
-                .text(", else ")
-                .period(default),
+                .text(", or ")
+                .period(default)
+                .text(" when none is chosen"),
             Retention::UntilTerminated { grace } => self
                 .text("until ")
                 .period(grace)
                 .text(" after the account ends"),
-            Retention::Ephemeral => self.text("never stored"),
+            Retention::Ephemeral => self.text("never (it is not stored)"),
         }
     }
 

@@ -12,6 +12,7 @@ use crate::internals::ast::Container;
 use crate::internals::attr::Retention;
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
+use policy::Wrap;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::DeriveInput;
@@ -49,20 +50,14 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
     // violation shows as the crate compiles; inline constants in an always-used method when the
     // type has parameters, so they are checked for every instantiation.
     let (free_checks, inline_checks) = if container.is_generic() {
-        let checks = policy::checks(
-            container,
-            krate,
-            &quote!(<Self as #krate::Classified>::DESCRIPTOR),
-        );
-        (TokenStream::new(), quote!(#(const { #checks };)*))
+        let descriptor = quote!(<Self as #krate::Classified>::DESCRIPTOR);
+        let checks = policy::checks(container, krate, &descriptor, Wrap::Statement);
+        (TokenStream::new(), quote!(#(#checks)*))
     } else {
         let concrete = registry::concrete_type(container);
-        let checks = policy::checks(
-            container,
-            krate,
-            &quote!(<#concrete as #krate::Classified>::DESCRIPTOR),
-        );
-        (quote!(#(const _: () = #checks;)*), TokenStream::new())
+        let descriptor = quote!(<#concrete as #krate::Classified>::DESCRIPTOR);
+        let checks = policy::checks(container, krate, &descriptor, Wrap::Item);
+        (quote!(#(#checks)*), TokenStream::new())
     };
     let visit_redacted = redacted::visit_redacted(container, krate, &inline_checks);
     let debug = if container.attrs.custom_debug.is_some() {
@@ -119,9 +114,13 @@ fn stub(input: &DeriveInput, container: Option<&Container>, krate: &TokenStream)
             }
         }
     };
+    // Name the category paths the attributes gave, so that their imports do not show as unused
+    // beside the real error.
+    let paths: Vec<&syn::Path> = container.map_or_else(Vec::new, category_paths);
     quote! {
         #[doc(hidden)]
         const _: () = {
+            const _: ::core::marker::PhantomData<(#(#paths,)*)> = ::core::marker::PhantomData;
             #[automatically_derived]
             impl #impl_generics #krate::Classified for #ident #ty_generics #where_clause {
                 const DESCRIPTOR: &'static #krate::TypeDescriptor = &#krate::__private::STUB;
@@ -132,4 +131,28 @@ fn stub(input: &DeriveInput, container: Option<&Container>, krate: &TokenStream)
             #debug
         };
     }
+}
+
+fn category_paths<'c>(container: &'c Container) -> Vec<&'c syn::Path> {
+    let variants = match &container.data {
+        crate::internals::ast::Data::Struct(..) => Vec::new(),
+        crate::internals::ast::Data::Enum(variants) => variants.iter().collect(),
+    };
+    container
+        .attrs
+        .category
+        .iter()
+        .chain(
+            variants
+                .into_iter()
+                .filter_map(|variant| variant.attrs.category.as_ref()),
+        )
+        .chain(
+            container
+                .fields()
+                .into_iter()
+                .filter_map(|(_, field)| field.attrs.category.as_ref()),
+        )
+        .map(|category| &category.value)
+        .collect()
 }

@@ -3,22 +3,28 @@
 //! Each is spanned at the token to fix, so its panic message is reported there.
 
 use super::descriptor::category_info;
-use crate::internals::ast::{CategorySource, Container};
+use crate::internals::ast::{CategorySource, Container, Data};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-/// The checks, each an expression of type `()` that panics with the rule's message.
+/// The checks, each an item or statement (per `wrap`) evaluating a rule at compile time and
+/// panicking with its message, spanned at the token the rule points at.
 pub fn checks(
     container: &Container,
     krate: &TokenStream,
     descriptor: &TokenStream,
+    wrap: Wrap,
 ) -> Vec<TokenStream> {
     let check = |span: Span, call: TokenStream| {
-        quote_spanned! {span=>
+        let rule = quote_spanned! {span=>
             if let ::core::option::Option::Some(__message) = #krate::__private::check::#call {
                 ::core::panic!("{}", __message.as_str())
             }
+        };
+        match wrap {
+            Wrap::Item => quote_spanned!(span=> const _: () = #rule;),
+            Wrap::Statement => quote_spanned!(span=> const { #rule };),
         }
     };
     let attrs = &container.attrs;
@@ -109,7 +115,71 @@ pub fn checks(
             ));
         }
     }
+    checks.extend(variant_subject_checks(container, krate, descriptor, &check));
     checks
+}
+
+/// In an enum whose type names a subject somewhere, each variant without a `subject` field of
+/// its own is checked on its own: its records must be findable too.
+fn variant_subject_checks(
+    container: &Container,
+    krate: &TokenStream,
+    descriptor: &TokenStream,
+    check: &dyn Fn(Span, TokenStream) -> TokenStream,
+) -> Vec<TokenStream> {
+    let Data::Enum(variants) = &container.data else {
+        return Vec::new();
+    };
+    // Without any subject field the type-wide rule reports the type once.
+    if !variants
+        .iter()
+        .flat_map(|variant| &variant.fields)
+        .any(|field| field.attrs.subject.is_some())
+    {
+        return Vec::new();
+    }
+    let mut checks = Vec::new();
+    for variant in variants {
+        if variant
+            .fields
+            .iter()
+            .any(|field| field.attrs.subject.is_some() || field.attrs.nested.is_some())
+        {
+            continue;
+        }
+        let mut seen: Vec<String> = Vec::new();
+        let categories = variant
+            .fields
+            .iter()
+            .filter_map(|field| {
+                container
+                    .category_of(Some(variant), field)
+                    .map(|(category, _)| category)
+            })
+            .chain(variant.attrs.category.iter())
+            .chain(container.attrs.category.iter());
+        for category in categories {
+            let key = category.value.to_token_stream().to_string();
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let (name, info) = (&variant.name, category_info(category, krate));
+            checks.push(check(
+                variant.ident.span(),
+                quote!(variant_missing_subject(#descriptor, #name, #info)),
+            ));
+        }
+    }
+    checks
+}
+
+/// How a check is evaluated: as a free constant (concrete types), or as an inline constant in
+/// a generated method (types with parameters, checked per instantiation).
+#[derive(Clone, Copy)]
+pub enum Wrap {
+    Item,
+    Statement,
 }
 
 /// Where a rule about the whole type points: its category, else its first field's, else its name.

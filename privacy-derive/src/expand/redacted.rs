@@ -49,8 +49,10 @@ pub fn visit_redacted(
         let len = visible.len();
         let visits = visible.iter().map(|field| {
             let index = field.index;
-            let value = field_value(field, krate);
-            quote!(__visitor.field(&<Self as #krate::Classified>::DESCRIPTOR.fields[#index], &#value);)
+            let (value, span) = field_value(field, krate);
+            // Spanned like the value, so that a bound the value's wrapper misses is reported
+            // at the field, not at the derive.
+            quote_spanned!(span=> __visitor.field(&<Self as #krate::Classified>::DESCRIPTOR.fields[#index], &#value);)
         });
         Some(quote! {
             __visitor.begin(#krate::__private::Item {
@@ -71,30 +73,41 @@ pub fn visit_redacted(
     }
 }
 
-/// The field's value as it may leave the process, spanned where a type error belongs: at the
-/// strategy for a strategy the type does not support, at the type otherwise.
-fn field_value(field: &Field, krate: &TokenStream) -> TokenStream {
+/// The field's value as it may leave the process, and where a type error about it belongs: at
+/// the strategy for a strategy the type does not support, at the type otherwise.
+fn field_value(field: &Field, krate: &TokenStream) -> (TokenStream, Span) {
     let value = binding(field);
     let ty_span = field.ty.span();
     if field.attrs.secret.is_some() {
-        return quote_spanned!(ty_span=> #krate::__private::secret(#value));
+        return (
+            quote_spanned!(ty_span=> #krate::__private::secret(#value)),
+            ty_span,
+        );
     }
     if field.attrs.nested.is_some() {
-        return quote_spanned!(ty_span=> #krate::__private::nested(#value));
+        return (
+            quote_spanned!(ty_span=> #krate::__private::nested(#value)),
+            ty_span,
+        );
     }
     let Some(strategy) = &field.attrs.redact else {
-        return quote_spanned!(ty_span=> #krate::__private::shown(#value));
+        return (
+            quote_spanned!(ty_span=> #krate::__private::shown(#value)),
+            ty_span,
+        );
     };
-    match strategy.value {
+    let span = strategy.span();
+    let value = match strategy.value {
         Strategy::Mask | Strategy::Skip => quote!(#krate::__private::masked(#value)),
-        Strategy::Partial(keep_last) => quote_spanned! {strategy.span()=>
+        Strategy::Partial(keep_last) => quote_spanned! {span=>
             #krate::__private::redact_with(#value, #krate::redact::Partial { keep_last: #keep_last })
         },
         Strategy::Marker(marker) => {
-            let marker = Ident::new(marker, strategy.span());
-            quote_spanned!(strategy.span()=> #krate::__private::redact_with(#value, #krate::redact::#marker))
+            let marker = Ident::new(marker, span);
+            quote_spanned!(span=> #krate::__private::redact_with(#value, #krate::redact::#marker))
         }
-    }
+    };
+    (value, span)
 }
 
 pub fn debug_impl(container: &Container, krate: &TokenStream, generics: &Generics) -> TokenStream {

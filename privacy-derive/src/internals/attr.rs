@@ -68,6 +68,9 @@ pub enum Strategy {
 #[derive(Default)]
 pub struct Container {
     pub category: Option<Located<Path>>,
+    /// Whether a `category` key was written, even one that failed to parse: its error is the
+    /// one to report, not "no category" on every field.
+    pub category_written: bool,
     pub retention: Option<Located<Retention>>,
     /// The `privacy_core::LegalBasis` variant.
     pub legal_basis: Option<Located<&'static str>>,
@@ -82,12 +85,14 @@ pub struct Container {
 #[derive(Default)]
 pub struct Variant {
     pub category: Option<Located<Path>>,
+    pub category_written: bool,
 }
 
 /// Field attributes.
 #[derive(Default)]
 pub struct Field {
     pub category: Option<Located<Path>>,
+    pub category_written: bool,
     pub redact: Option<Located<Strategy>>,
     pub secret: Option<Span>,
     pub subject: Option<Span>,
@@ -129,6 +134,7 @@ impl Container {
         each_key(cx, attrs, Position::Container, |cx, key, meta| {
             match key.as_str() {
                 CATEGORY => {
+                    out.category_written = true;
                     let value = parse_category(meta);
                     set(cx, meta, &mut out.category, value);
                 }
@@ -137,7 +143,7 @@ impl Container {
                     set(cx, meta, &mut out.retention, value);
                 }
                 LEGAL_BASIS => {
-                    let value = parse_word(cx, meta, "legal basis", LEGAL_BASES);
+                    let value = parse_word(cx, meta, "a legal basis", LEGAL_BASES);
                     set(cx, meta, &mut out.legal_basis, value);
                 }
                 PURPOSE => {
@@ -149,7 +155,7 @@ impl Container {
                     set(cx, meta, &mut out.crate_path, value);
                 }
                 ERASURE => {
-                    let value = parse_word(cx, meta, "erasure rule", ERASURE_RULES);
+                    let value = parse_word(cx, meta, "an erasure rule", ERASURE_RULES);
                     set(cx, meta, &mut out.erasure, value);
                 }
                 CUSTOM_DEBUG => {
@@ -170,6 +176,7 @@ impl Variant {
         each_key(cx, attrs, Position::Variant, |cx, key, meta| {
             match key.as_str() {
                 CATEGORY => {
+                    out.category_written = true;
                     let value = parse_category(meta);
                     set(cx, meta, &mut out.category, value);
                 }
@@ -187,6 +194,7 @@ impl Field {
         each_key(cx, attrs, Position::Field, |cx, key, meta| {
             match key.as_str() {
                 CATEGORY => {
+                    out.category_written = true;
                     let value = parse_category(meta);
                     set(cx, meta, &mut out.category, value);
                 }
@@ -211,7 +219,7 @@ impl Field {
                     set(cx, meta, &mut out.nested, value);
                 }
                 SPECIAL => {
-                    let value = parse_word(cx, meta, "special category", SPECIAL_CATEGORIES);
+                    let value = parse_word(cx, meta, "a special category", SPECIAL_CATEGORIES);
                     set(cx, meta, &mut out.special, value);
                 }
                 _ => return false,
@@ -258,7 +266,7 @@ fn unknown_key(meta: &ParseNestedMeta, key: &str, position: Position) -> syn::Er
             list(keys.iter().copied())
         ),
         None => format!(
-            "unknown key `{key}` on {}{}. Keys here: {}",
+            "unknown key `{key}` on {}{}; keys here: {}",
             position.name(),
             did_you_mean(key, keys.iter().copied()),
             list(keys.iter().copied())
@@ -336,7 +344,7 @@ fn parse_category(meta: &ParseNestedMeta) -> syn::Result<Option<Located<Path>>> 
     }))
 }
 
-/// A word from a fixed list (`contract`, `health`, ...), with its variant name.
+/// A word from a fixed list (`what` names it with its article, "a legal basis") (`contract`, `health`, ...), with its variant name.
 fn parse_word(
     cx: &mut Ctxt,
     meta: &ParseNestedMeta,
@@ -349,7 +357,7 @@ fn parse_word(
         let text: LitStr = input.parse()?;
         cx.error_spanned_by(
             &text,
-            format!("write the {what} without quotes, one of: {valid}"),
+            format!("write {what} without quotes, one of: {valid}"),
         );
         return Ok(None);
     }
@@ -363,7 +371,7 @@ fn parse_word(
             let hint = did_you_mean(&word.to_string(), words.iter().map(|(key, _)| *key));
             cx.error_spanned_by(
                 &word,
-                format!("`{word}` is not a {what}{hint}; write one of: {valid}"),
+                format!("`{word}` is not {what}{hint}; write one of: {valid}"),
             );
             Ok(None)
         }
@@ -533,7 +541,7 @@ fn parse_arguments(
                 cx.error_spanned_by(
                     &argument.key,
                     format!(
-                        "unknown key `{name}` in `{class}(...)`{hint}. Keys here: {}",
+                        "unknown key `{name}` in `{class}(...)`{hint}; keys here: {}",
                         list(keys.iter().copied())
                     ),
                 );

@@ -53,7 +53,10 @@ fn check_fields(cx: &mut Ctxt, container: &Container) {
             }
             continue;
         }
-        if container.category_of(variant, field).is_none() {
+        let category_written = attrs.category_written
+            || container.attrs.category_written
+            || variant.is_some_and(|variant| variant.attrs.category_written);
+        if container.category_of(variant, field).is_none() && !category_written {
             let owner = match variant {
                 Some(variant) => format!("variant `{}` of `{}`", variant.name, container.name),
                 None => format!("`{}`", container.name),
@@ -170,7 +173,7 @@ fn check_fieldless(cx: &mut Ctxt, container: &Container) {
         Data::Struct(style, fields) => *style == Style::Unit || fields.is_empty(),
         Data::Enum(variants) => variants.iter().all(|variant| variant.fields.is_empty()),
     };
-    if fieldless && container.attrs.category.is_none() {
+    if fieldless && container.attrs.category.is_none() && !container.attrs.category_written {
         cx.error_spanned_by(
             container.ident,
             format!("`{}` has no fields and no category; declare what it records with `#[privacy(category = ...)]` on the type", container.name),

@@ -11,10 +11,10 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, candidate)| candidate)
 }
 
-/// `did you mean `x`?` or nothing.
+/// ` (did you mean `x`?)` or nothing.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     match nearest(word, candidates) {
-        Some(candidate) => format!("; did you mean `{candidate}`?"),
+        Some(candidate) => format!(" (did you mean `{candidate}`?)"),
         None => String::new(),
     }
 }

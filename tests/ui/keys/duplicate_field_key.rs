@@ -1,8 +1,10 @@
 use privacy_core::{Classified, im};
 
 #[derive(Classified)]
-#[privacy(category = im::LogData, retention = "30d")]
+#[privacy(category = im::LogData)]
 pub struct RequestLog {
+    #[privacy(redact)]
+    #[privacy(redact = len)]
     pub interface: String,
     #[privacy(collected_at)]
     pub at: chrono::DateTime<chrono::Utc>,

@@ -1,0 +1,6 @@
+use privacy_core::{Classified, im};
+
+#[derive(Classified)]
+pub struct Heartbeat;
+
+fn main() {}

@@ -1,0 +1,12 @@
+use privacy_core::{Classified, im};
+
+#[derive(Classified)]
+#[privacy(category = im::LogData)]
+pub struct RequestLog {
+    #[privacy(collected_at)]
+    pub received: chrono::DateTime<chrono::Utc>,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use privacy_core::{Classified, im};
+
+#[derive(Classified)]
+#[privacy(category = im::LogData)]
+pub struct RequestLog {
+    pub interface: String,
+    #[privacy(category = im::UserInformation, subject)]
+    pub user_id: String,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use privacy_core::{Classified, im};
+
+#[derive(Classified)]
+#[privacy(category = im::UserInformation)]
+pub struct Profile {
+    #[privacy(redact)]
+    pub nickname: String,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+fn main() {}
