@@ -52,3 +52,8 @@ pub use special::SpecialCategory;
 /// `#[derive(Classified)]`: see the crate documentation for the `#[privacy(...)]` vocabulary.
 #[cfg(feature = "derive")]
 pub use privacy_derive::Classified;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -32,7 +32,7 @@ pub struct Partial {
 /// Only the length, in characters, is shown.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Len;
-/// A keyed pseudonym (HMAC-SHA-256 under the process's key, see [`set_pseudonym_key`]).
+/// A keyed pseudonym (HMAC-SHA-256 under the process's key, see [`set_pseudonym_key`](super::set_pseudonym_key)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Hash;
 

@@ -393,7 +393,12 @@ fn parse_purpose(cx: &mut Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Li
 fn parse_crate(meta: &ParseNestedMeta) -> syn::Result<Option<Path>> {
     let text: LitStr = meta.value()?.parse()?;
     match text.parse::<Path>() {
-        Ok(path) => Ok(Some(path)),
+        // Generated code names the runtime with this path everywhere; spanned at the derive
+        // rather than at the string, so that lints on paths the user did not write stay quiet.
+        Ok(path) => Ok(Some(syn::parse2(respan(
+            path.to_token_stream(),
+            Span::call_site(),
+        ))?)),
         Err(_) => Err(syn::Error::new_spanned(
             &text,
             format!(
@@ -402,6 +407,23 @@ fn parse_crate(meta: &ParseNestedMeta) -> syn::Result<Option<Path>> {
             ),
         )),
     }
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut respanned =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                token = TokenTree::Group(respanned);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 fn parse_period(cx: &mut Ctxt, text: &LitStr) -> Option<Period> {
