@@ -1,0 +1,12 @@
+pub enum Event {
+    #[privacy(category = im::LogData)]
+    Request {
+        interface: String,
+        #[privacy(collected_at)]
+        at: chrono::DateTime<chrono::Utc>,
+    },
+    Failure {
+        cause: String,
+    },
+}
+

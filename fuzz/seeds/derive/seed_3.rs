@@ -1,0 +1,6 @@
+pub struct RequestLog {
+    pub interface: String,
+    #[privacy(category = im::LogData, collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+

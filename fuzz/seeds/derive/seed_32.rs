@@ -1,0 +1,16 @@
+#[privacy(category = im::MonitoringData)]
+pub struct Sample {
+    pub latency_ms: u32,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Classified)]
+#[privacy(category = im::MonitoringData)]
+pub struct Window {
+    #[privacy(nested, category = im::MonitoringData)]
+    pub sample: Sample,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+

@@ -1,0 +1,8 @@
+#[privacy(category = im::LogData)]
+pub struct RequestLog {
+    #[privacy(redact = partial)]
+    pub interface: String,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+

@@ -1,0 +1,10 @@
+#[privacy(category = im::LogData)]
+pub enum Event {
+    #[privacy(redact)]
+    Request {
+        interface: String,
+        #[privacy(collected_at)]
+        at: chrono::DateTime<chrono::Utc>,
+    },
+}
+

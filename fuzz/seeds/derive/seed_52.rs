@@ -1,0 +1,3 @@
+#[privacy(category = im::ConfigurationData)]
+pub enum Never {}
+

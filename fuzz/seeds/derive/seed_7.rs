@@ -1,0 +1,2 @@
+pub struct Sample(#[privacy(category = im::MonitoringData)] pub f64, pub String);
+

@@ -1,0 +1,3 @@
+#[privacy(category = im::MonitoringData)]
+pub struct Sample(pub String, pub f64);
+

@@ -1,0 +1,5 @@
+#[privacy(category = im::LogData, retention = until_terminated(grace = "2 months"))]
+pub struct RequestLog {
+    pub interface: String,
+}
+

@@ -1,0 +1,6 @@
+#[privacy(category = im::LogData)]
+pub union Bits {
+    pub int: u32,
+    pub float: f32,
+}
+

@@ -1,0 +1,10 @@
+#[privacy(category = im::UserInformation)]
+pub struct Profile {
+    #[privacy(subject)]
+    pub user_id: String,
+    #[privacy(special = health, redact)]
+    pub condition: String,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+

@@ -1,0 +1,5 @@
+#[privacy(category = NotACategory)]
+pub struct RequestLog {
+    pub interface: String,
+}
+

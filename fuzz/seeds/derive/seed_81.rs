@@ -1,0 +1,10 @@
+#[privacy(category = im::ChatMessageRecord)]
+pub enum Message {
+    Text {
+        #[privacy(redact)]
+        text: String,
+        #[privacy(collected_at)]
+        at: chrono::DateTime<chrono::Utc>,
+    },
+}
+

@@ -1,0 +1,8 @@
+#[privacy(category = im::UserInformation)]
+pub struct Profile {
+    #[privacy(subject)]
+    pub user: std::net::IpAddr,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
