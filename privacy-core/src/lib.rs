@@ -34,6 +34,8 @@ pub mod redact;
 pub mod registry;
 mod retention;
 mod secret;
+#[cfg(feature = "serde")]
+pub mod secret_serde;
 mod special;
 
 #[doc(hidden)]

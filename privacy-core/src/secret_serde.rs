@@ -1,0 +1,61 @@
+//! Secrets and serde: a secret is read in freely, and written out only where a field says so.
+//!
+//! [`Secret`] implements `Deserialize` but not `Serialize`, so no `#[derive(Serialize)]` can
+//! write one by accident. A type that must persist a secret (to its own encrypted store, say)
+//! names this module on the field, an explicit expose that shows in review:
+//!
+//! ```
+//! use privacy_core::Secret;
+//! use serde::{Deserialize, Serialize};
+//!
+//! #[derive(Serialize, Deserialize)]
+//! struct PushCertificate {
+//!     package: String,
+//!     #[serde(with = "privacy_core::secret_serde::exposed")]
+//!     app_secret: Secret<String>,
+//! }
+//!
+//! let stored = r#"{"package":"com.example","app_secret":"s3cr3t"}"#;
+//! let certificate: PushCertificate = serde_json::from_str(stored).unwrap();
+//! assert_eq!(certificate.app_secret.expose(), "s3cr3t");
+//! assert_eq!(serde_json::to_string(&certificate).unwrap(), stored);
+//! ```
+
+use crate::Secret;
+use zeroize::Zeroize;
+
+impl<'de, T: Zeroize + serde::Deserialize<'de>> serde::Deserialize<'de> for Secret<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(Secret::new)
+    }
+}
+
+/// `#[serde(with = "privacy_core::secret_serde::exposed")]`: writes the clear value.
+pub mod exposed {
+    use crate::Secret;
+    use zeroize::Zeroize;
+
+    /// Writes the secret's clear value.
+    ///
+    /// # Errors
+    /// When the serializer fails.
+    pub fn serialize<T, S>(secret: &Secret<T>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: Zeroize + serde::Serialize,
+        S: serde::Serializer,
+    {
+        secret.expose().serialize(serializer)
+    }
+
+    /// Reads a secret.
+    ///
+    /// # Errors
+    /// When the deserializer fails.
+    pub fn deserialize<'de, T, D>(deserializer: D) -> Result<Secret<T>, D::Error>
+    where
+        T: Zeroize + serde::Deserialize<'de>,
+        D: serde::Deserializer<'de>,
+    {
+        serde::Deserialize::deserialize(deserializer)
+    }
+}
