@@ -44,6 +44,12 @@ pub const SYSTEMS: &[&str] = &[
 pub const OPT_IN_RECIPIENTS: &[&str] = &["real_time_audio_video_service"];
 
 /// Log data: public exit IPs, interface request logs and exception causes, kept 7 days.
+///
+/// ```
+/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+/// assert_eq!(im::LogData::INFO.retention, Retention::Fixed(Period::days(7)));
+/// assert_eq!(im::LogData::INFO.legal_basis, LegalBasis::Contract);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct LogData;
 
@@ -68,6 +74,12 @@ impl Category for LogData {
 }
 
 /// Monitoring data: success rate and average latency per application and interface, kept 2 days.
+///
+/// ```
+/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+/// assert_eq!(im::MonitoringData::INFO.retention, Retention::Fixed(Period::days(2)));
+/// assert_eq!(im::MonitoringData::INFO.items, ["success_rate", "average_latency"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct MonitoringData;
 
@@ -94,6 +106,12 @@ impl Category for MonitoringData {
 
 /// Configuration data: the application's settings, kept while the feature is used and deleted
 /// two months after use ends.
+///
+/// ```
+/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+/// assert_eq!(im::ConfigurationData::INFO.retention, Retention::UntilTerminated { grace: Period::months(2) });
+/// assert_eq!(im::ConfigurationData::INFO.role, privacy_core::Role::Controller);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ConfigurationData;
 
@@ -131,6 +149,12 @@ impl Category for ConfigurationData {
 
 /// Account identifiers (APPID, UIN), stored and backed up in the relational database; kept as
 /// configuration data is.
+///
+/// ```
+/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+/// assert_eq!(im::AccountIdentifiers::INFO.items, ["appid", "uin"]);
+/// assert_eq!(im::AccountIdentifiers::INFO.retention, im::ConfigurationData::INFO.retention);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct AccountIdentifiers;
 
@@ -154,6 +178,12 @@ impl Category for AccountIdentifiers {
 /// to provide the feature, on the customer's instructions.
 ///
 /// Its legal basis is the end user's consent, which the customer obtains as controller.
+///
+/// ```
+/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+/// assert_eq!(im::UserInformation::INFO.legal_basis, LegalBasis::Consent);
+/// assert_eq!(im::UserInformation::INFO.retention, Retention::CustomerChosen { default: Period::days(7), max: None });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct UserInformation;
 
@@ -175,6 +205,12 @@ impl Category for UserInformation {
 
 /// End users' chat messages (text, photo, audio and video content), processed only to provide
 /// the feature, on the customer's instructions.
+///
+/// ```
+/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+/// assert_eq!(im::ChatMessageRecord::INFO.subject, privacy_core::DataSubject::EndUser);
+/// assert!(!im::ChatMessageRecord::INFO.accepts_special);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ChatMessageRecord;
 

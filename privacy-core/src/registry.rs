@@ -32,6 +32,20 @@ pub fn types() -> Vec<&'static TypeDescriptor> {
 }
 
 /// The registered type named `name` (`module::path::Type` or just `Type` when unambiguous).
+///
+/// ```
+/// use privacy_core::{im, registry, Classified};
+///
+/// #[derive(Classified)]
+/// #[privacy(category = im::ConfigurationData)]
+/// struct CallbackSetting {
+///     url: String,
+/// }
+///
+/// let found = registry::find("CallbackSetting").unwrap();
+/// assert_eq!(found.categories()[0].key, "im.configuration_data");
+/// assert!(registry::find("NoSuchType").is_none());
+/// ```
 #[must_use]
 pub fn find(name: &str) -> Option<&'static TypeDescriptor> {
     let mut matches = types().into_iter().filter(|ty| {

@@ -31,11 +31,23 @@ impl<'de, T: Zeroize + serde::Deserialize<'de>> serde::Deserialize<'de> for Secr
 }
 
 /// `#[serde(with = "privacy_core::secret_serde::exposed")]`: writes the clear value.
+///
+/// ```
+/// let secret = privacy_core::Secret::new(String::from("k"));
+/// let mut out = Vec::new();
+/// privacy_core::secret_serde::exposed::serialize(&secret, &mut serde_json::Serializer::new(&mut out)).unwrap();
+/// assert_eq!(out, br#""k""#);
+/// ```
 pub mod exposed {
     use crate::Secret;
     use zeroize::Zeroize;
 
     /// Writes the secret's clear value.
+    ///
+    /// ```
+    /// let secret = privacy_core::Secret::new(7_u64);
+    /// assert_eq!(privacy_core::secret_serde::exposed::serialize(&secret, serde_json::value::Serializer).unwrap(), 7);
+    /// ```
     ///
     /// # Errors
     /// When the serializer fails.
@@ -48,6 +60,12 @@ pub mod exposed {
     }
 
     /// Reads a secret.
+    ///
+    /// ```
+    /// let mut input = serde_json::Deserializer::from_str(r#""k""#);
+    /// let secret: privacy_core::Secret<String> = privacy_core::secret_serde::exposed::deserialize(&mut input).unwrap();
+    /// assert_eq!(secret.expose(), "k");
+    /// ```
     ///
     /// # Errors
     /// When the deserializer fails.
