@@ -180,3 +180,20 @@ impl<T: CollectionInstant + ?Sized> CollectionInstant for &T {
     note = "process the value in memory only, or give the type a retention that allows storage"
 )]
 pub trait Storable: Classified {}
+
+/// A boxed classified value is classified as its contents are (a `nested` field may hold one).
+impl<T: Classified + ?Sized> Classified for Box<T> {
+    const DESCRIPTOR: &'static TypeDescriptor = T::DESCRIPTOR;
+
+    fn visit_subjects(&self, visit: &mut dyn FnMut(&'static FieldDescriptor, SubjectId)) {
+        (**self).visit_subjects(visit);
+    }
+
+    fn collected_at(&self) -> Option<DateTime<Utc>> {
+        (**self).collected_at()
+    }
+
+    fn visit_redacted<V: RedactedVisitor>(&self, visitor: &mut V) {
+        (**self).visit_redacted(visitor);
+    }
+}
