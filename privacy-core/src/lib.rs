@@ -27,6 +27,7 @@
 
 mod category;
 mod classified;
+pub mod deadline;
 mod descriptor;
 pub mod im;
 mod legal_basis;
@@ -37,6 +38,8 @@ mod secret;
 #[cfg(feature = "serde")]
 pub mod secret_serde;
 mod special;
+#[cfg(feature = "serde")]
+pub mod store;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
