@@ -40,6 +40,8 @@ pub mod secret_serde;
 mod special;
 #[cfg(feature = "serde")]
 pub mod store;
+#[cfg(feature = "serde")]
+pub mod subject;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]

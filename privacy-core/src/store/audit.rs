@@ -11,6 +11,11 @@ pub enum AuditAction {
     Held,
     /// A legal hold was lifted.
     Released,
+    /// A data subject's request was received (its note: the request's keyed reference).
+    Requested,
+    /// Records were rewritten without the requester's part (erasure of a record naming
+    /// several subjects whose type keeps it for the others).
+    Redacted,
 }
 
 /// Why it happened.
@@ -36,6 +41,8 @@ impl AuditAction {
             AuditAction::Deleted => "deleted",
             AuditAction::Held => "held",
             AuditAction::Released => "released",
+            AuditAction::Requested => "requested",
+            AuditAction::Redacted => "redacted",
         }
     }
 
@@ -46,6 +53,8 @@ impl AuditAction {
             AuditAction::Deleted,
             AuditAction::Held,
             AuditAction::Released,
+            AuditAction::Requested,
+            AuditAction::Redacted,
         ]
         .into_iter()
         .find(|action| action.code() == code)
@@ -139,5 +148,31 @@ fn min_option(left: Option<i64>, right: Option<i64>) -> Option<i64> {
     match (left, right) {
         (Some(left), Some(right)) => Some(left.min(right)),
         (left, right) => left.or(right),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_reads_back() {
+        for action in [
+            AuditAction::Deleted,
+            AuditAction::Held,
+            AuditAction::Released,
+            AuditAction::Requested,
+            AuditAction::Redacted,
+        ] {
+            assert_eq!(AuditAction::from_code(action.code()), Some(action));
+        }
+        for reason in [
+            AuditReason::Retention,
+            AuditReason::Termination,
+            AuditReason::Erasure,
+            AuditReason::LegalHold,
+        ] {
+            assert_eq!(AuditReason::from_code(reason.code()), Some(reason));
+        }
     }
 }

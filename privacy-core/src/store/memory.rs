@@ -149,4 +149,64 @@ impl Backend for MemoryBackend {
     fn audit_log(&mut self) -> Result<Vec<AuditEntry>, StoreError> {
         Ok(self.audit.clone())
     }
+
+    fn subject_rows(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+    ) -> Result<Vec<(Row, Option<String>)>, StoreError> {
+        let target = HoldTarget::Subject {
+            tenant: tenant.to_owned(),
+            subject_key: subject_key.to_owned(),
+        };
+        Ok(self
+            .rows
+            .values()
+            .filter(|(row, _)| covers(&target, row))
+            .cloned()
+            .collect())
+    }
+
+    fn erase_batch(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+        note: &str,
+        now: i64,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let target = HoldTarget::Subject {
+            tenant: tenant.to_owned(),
+            subject_key: subject_key.to_owned(),
+        };
+        let doomed: Vec<Row> = self
+            .rows
+            .values()
+            .filter(|(row, hold)| hold.is_none() && covers(&target, row))
+            .take(limit)
+            .map(|(row, _)| row.clone())
+            .collect();
+        let entries = entries_for_deleted(
+            now,
+            doomed.iter().map(|row| {
+                (
+                    row.key.type_key.as_str(),
+                    row.category.as_str(),
+                    AuditReason::Erasure,
+                    row.deadline,
+                )
+            }),
+            note,
+        );
+        for row in &doomed {
+            self.rows.remove(&row.key);
+        }
+        self.audit.extend(entries.iter().cloned());
+        Ok(entries)
+    }
+
+    fn append_audit(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        self.audit.extend(entries.iter().cloned());
+        Ok(())
+    }
 }

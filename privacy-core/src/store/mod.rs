@@ -111,6 +111,38 @@ pub trait Backend {
     /// # Errors
     /// When the backend fails.
     fn audit_log(&mut self) -> Result<Vec<AuditEntry>, StoreError>;
+
+    /// Every row of `tenant` naming the subject with keyed hash `subject_key`, whatever its
+    /// deadline, with its legal hold's reason if one covers it.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn subject_rows(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+    ) -> Result<Vec<(Row, Option<String>)>, StoreError>;
+
+    /// Deletes at most `limit` rows of `tenant` naming `subject_key` that no hold covers, and
+    /// appends their audit entries (reason erasure, `note` the request's keyed reference), in
+    /// one transaction. Returns the entries appended; none when nothing is left.
+    ///
+    /// # Errors
+    /// When the backend fails; nothing is deleted then.
+    fn erase_batch(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+        note: &str,
+        now: i64,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError>;
+
+    /// Appends entries to the audit log.
+    ///
+    /// # Errors
+    /// When the backend fails.
+    fn append_audit(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError>;
 }
 
 /// A boxed backend is a backend, so one program can choose its store at run time.
@@ -144,6 +176,26 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     }
     fn audit_log(&mut self) -> Result<Vec<AuditEntry>, StoreError> {
         (**self).audit_log()
+    }
+    fn subject_rows(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+    ) -> Result<Vec<(Row, Option<String>)>, StoreError> {
+        (**self).subject_rows(tenant, subject_key)
+    }
+    fn erase_batch(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+        note: &str,
+        now: i64,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        (**self).erase_batch(tenant, subject_key, note, now, limit)
+    }
+    fn append_audit(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        (**self).append_audit(entries)
     }
 }
 
@@ -230,6 +282,7 @@ pub struct SweepReport {
 /// A record store enforcing its records' retention. See the [module docs](self).
 pub struct Store<B> {
     backend: B,
+    label: String,
     subject_key: Vec<u8>,
     tenants: HashMap<String, TenantState>,
 }
@@ -240,9 +293,23 @@ impl<B: Backend> Store<B> {
     pub fn new(backend: B, subject_key: impl AsRef<[u8]>) -> Self {
         Store {
             backend,
+            label: "store".to_owned(),
             subject_key: subject_key.as_ref().to_vec(),
             tenants: HashMap::new(),
         }
+    }
+
+    /// The store, named `label` in receipts and reports.
+    #[must_use]
+    pub fn named(mut self, label: &str) -> Self {
+        label.clone_into(&mut self.label);
+        self
+    }
+
+    /// The store's name in receipts and reports.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        &self.label
     }
 
     /// The backend, for what the store does not wrap.

@@ -177,6 +177,16 @@ impl<C: SqlConnection> SqlBackend<C> {
         &mut self.connection
     }
 
+    /// The name of one of the store's tables (`records`, `subjects` or `audit`) with its prefix.
+    #[must_use]
+    pub fn table(&self, table: &str) -> String {
+        match table {
+            "subjects" => self.subjects.clone(),
+            "audit" => self.audit.clone(),
+            _ => self.records.clone(),
+        }
+    }
+
     /// Runs `work` in a transaction: committed when it succeeds, rolled back when it fails.
     fn transaction<T>(
         &mut self,
@@ -208,7 +218,7 @@ impl<C: SqlConnection> SqlBackend<C> {
         ]
     }
 
-    fn append_audit(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+    fn insert_audit(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError> {
         let sql = format!(
             "INSERT INTO {} (at, action, reason, type_key, category, count, deadline_min, deadline_max, note) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -423,7 +433,7 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                 }),
                 "",
             );
-            backend.append_audit(&entries)?;
+            backend.insert_audit(&entries)?;
             Ok(entries)
         })
     }
@@ -476,9 +486,105 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                     note: reason.unwrap_or_default().to_owned(),
                 });
             }
-            backend.append_audit(&entries)?;
+            backend.insert_audit(&entries)?;
             Ok(usize::try_from(total).unwrap_or(usize::MAX))
         })
+    }
+
+    fn subject_rows(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+    ) -> Result<Vec<(Row, Option<String>)>, StoreError> {
+        let sql = format!(
+            "SELECT r.type_key, r.tenant, r.id, r.category, r.class, r.collected_at, r.deadline, r.payload, r.hold_reason \
+             FROM {records} r JOIN {subjects} s ON s.type_key = r.type_key AND s.tenant = r.tenant AND s.id = r.id \
+             WHERE s.subject = ? AND r.tenant = ?",
+            records = self.records,
+            subjects = self.subjects
+        );
+        let rows = self.connection.query(
+            &sql,
+            &[
+                SqlValue::Text(subject_key.to_owned()),
+                SqlValue::Text(tenant.to_owned()),
+            ],
+        )?;
+        let mut found = Vec::with_capacity(rows.len());
+        for mut values in rows {
+            let hold = values.pop().and_then(SqlValue::into_text);
+            let key = {
+                let mut text = values.iter().take(3).cloned().map(SqlValue::into_text);
+                match (
+                    text.next().flatten(),
+                    text.next().flatten(),
+                    text.next().flatten(),
+                ) {
+                    (Some(type_key), Some(tenant), Some(id)) => RowKey::new(type_key, tenant, id),
+                    _ => return Err(StoreError::Backend("a stored row is malformed".into())),
+                }
+            };
+            let sql = format!(
+                "SELECT subject FROM {} WHERE type_key = ? AND tenant = ? AND id = ?",
+                self.subjects
+            );
+            let subjects = self
+                .connection
+                .query(&sql, &Self::key_params(&key))?
+                .into_iter()
+                .filter_map(|row| row.into_iter().next().and_then(SqlValue::into_text))
+                .collect();
+            let row = row_from(values, subjects)
+                .ok_or_else(|| StoreError::Backend("a stored row is malformed".into()))?;
+            found.push((row, hold));
+        }
+        Ok(found)
+    }
+
+    fn erase_batch(
+        &mut self,
+        tenant: &str,
+        subject_key: &str,
+        note: &str,
+        now: i64,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        self.transaction(|backend| {
+            let sql = format!(
+                "SELECT r.type_key, r.tenant, r.id, r.category, r.deadline FROM {records} r \
+                 JOIN {subjects} s ON s.type_key = r.type_key AND s.tenant = r.tenant AND s.id = r.id \
+                 WHERE s.subject = ? AND r.tenant = ? AND r.hold_reason IS NULL LIMIT {limit}{lock}",
+                records = backend.records,
+                subjects = backend.subjects,
+                lock = backend.lock_clause()
+            );
+            let doomed = backend.connection.query(&sql, &[SqlValue::Text(subject_key.to_owned()), SqlValue::Text(tenant.to_owned())])?;
+            let mut keys = Vec::with_capacity(doomed.len());
+            let mut deleted = Vec::with_capacity(doomed.len());
+            for row in doomed {
+                let deadline = row.get(4).and_then(SqlValue::as_int);
+                let mut values = row.into_iter().map(SqlValue::into_text);
+                let (Some(Some(type_key)), Some(Some(tenant)), Some(Some(id)), Some(Some(category))) =
+                    (values.next(), values.next(), values.next(), values.next())
+                else {
+                    return Err(StoreError::Backend("a stored row is malformed".into()));
+                };
+                keys.push(RowKey::new(type_key.clone(), tenant, id));
+                deleted.push((type_key, category, deadline));
+            }
+            backend.delete_rows(&keys)?;
+            let entries = entries_for_deleted(
+                now,
+                deleted.iter().map(|(type_key, category, deadline)| (type_key.as_str(), category.as_str(), AuditReason::Erasure, *deadline)),
+                note,
+            );
+            backend.insert_audit(&entries)?;
+            Ok(entries)
+        })
+    }
+
+    fn append_audit(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError> {
+        self.insert_audit(entries)
     }
 
     fn audit_log(&mut self) -> Result<Vec<AuditEntry>, StoreError> {
