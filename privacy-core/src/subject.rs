@@ -53,6 +53,9 @@ pub trait SubjectStore {
     /// The store's name, as receipts print it.
     fn name(&self) -> &str;
 
+    /// The reference this store audits a subject's request under: a keyed hash, never the id.
+    fn request_reference(&self, subject: &SubjectId) -> String;
+
     /// Erases the subject's records of `tenant` (see the module docs) and returns this store's
     /// receipt lines, counting every attempt of the same request.
     ///
@@ -159,6 +162,9 @@ pub fn erase(
     now: DateTime<Utc>,
 ) -> ErasureReceipt {
     let mut receipt = ErasureReceipt::default();
+    if let Some(first) = stores.first() {
+        receipt.request = first.request_reference(subject);
+    }
     for store in stores.iter_mut() {
         match store.erase_subject(tenant, subject, now) {
             Ok(lines) => receipt.lines.extend(lines),
@@ -217,13 +223,6 @@ pub fn export(
     )
 }
 
-impl<B: Backend> Store<B> {
-    /// The reference an erasure request is audited under: a keyed hash, never the id.
-    fn request_note(&self, subject: &SubjectId) -> String {
-        format!("subject {}", self.subject_key(subject))
-    }
-}
-
 /// Writes the row without the requester: each of the type's top-level `subject` fields holding
 /// the requester's id is blanked, and the row stops naming the requester.
 fn without_requester<B: Backend>(
@@ -271,6 +270,10 @@ impl<B: Backend> SubjectStore for Store<B> {
         self.label()
     }
 
+    fn request_reference(&self, subject: &SubjectId) -> String {
+        format!("subject {}", self.subject_key(subject))
+    }
+
     fn erase_subject(
         &mut self,
         tenant: &str,
@@ -278,7 +281,7 @@ impl<B: Backend> SubjectStore for Store<B> {
         now: DateTime<Utc>,
     ) -> Result<Vec<ReceiptLine>, StoreError> {
         let subject_key = self.subject_key(subject);
-        let note = self.request_note(subject);
+        let note = self.request_reference(subject);
         let at = now.timestamp_millis();
         let requested = AuditEntry {
             at,
