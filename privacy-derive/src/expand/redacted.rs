@@ -51,7 +51,9 @@ pub fn visit_redacted(
             let index = field.index;
             let (value, span) = field_value(field, krate);
             // Spanned like the value, so that a bound the value's wrapper misses is reported
-            // at the field, not at the derive.
+            // at the field, not at the derive; resolved at the call site, so that `__visitor`
+            // is found when the field's tokens come from a `macro_rules!` expansion.
+            let span = span.resolved_at(Span::call_site());
             quote_spanned!(span=> __visitor.field(&<Self as #krate::Classified>::DESCRIPTOR.fields[#index], &#value);)
         });
         Some(quote! {
