@@ -36,7 +36,10 @@ mod retention;
 mod secret;
 #[cfg(feature = "serde")]
 pub mod secret_serde;
+pub mod sink;
 mod special;
+#[cfg(feature = "tracing")]
+pub mod trace;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]

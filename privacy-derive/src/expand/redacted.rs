@@ -99,14 +99,16 @@ fn field_value(field: &Field, krate: &TokenStream) -> (TokenStream, Span) {
         );
     };
     let span = strategy.span();
+    // The strategy is named in the turbofish, so that a type that supports only another
+    // strategy is reported as unsupported, not inferred to want that other strategy.
     let value = match strategy.value {
         Strategy::Mask | Strategy::Skip => quote!(#krate::__private::masked(#value)),
         Strategy::Partial(keep_last) => quote_spanned! {span=>
-            #krate::__private::redact_with(#value, #krate::redact::Partial { keep_last: #keep_last })
+            #krate::__private::redact_with::<_, #krate::redact::Partial>(#value, #krate::redact::Partial { keep_last: #keep_last })
         },
         Strategy::Marker(marker) => {
             let marker = Ident::new(marker, span);
-            quote_spanned!(span=> #krate::__private::redact_with(#value, #krate::redact::#marker))
+            quote_spanned!(span=> #krate::__private::redact_with::<_, #krate::redact::#marker>(#value, #krate::redact::#marker))
         }
     };
     (value, span)
