@@ -37,11 +37,14 @@ mod retention;
 mod secret;
 #[cfg(feature = "serde")]
 pub mod secret_serde;
+pub mod sink;
 mod special;
 #[cfg(feature = "serde")]
 pub mod store;
 #[cfg(feature = "serde")]
 pub mod subject;
+#[cfg(feature = "tracing")]
+pub mod trace;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]

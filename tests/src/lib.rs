@@ -2,4 +2,5 @@
 //! and the real servers the store tests use.
 
 pub mod records;
+pub mod redaction;
 pub mod servers;

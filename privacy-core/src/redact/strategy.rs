@@ -142,7 +142,12 @@ macro_rules! text_leaf {
             ) -> fmt::Result {
                 let ($value, $s) = (self, strategy);
                 let text: Cow<'_, str> = $to_text;
-                fmt::Debug::fmt(&*text, f)
+                // A value the strategy could not read is masked, and shows like the full mask.
+                if text == MASK {
+                    f.write_str(MASK)
+                } else {
+                    fmt::Debug::fmt(&*text, f)
+                }
             }
 
             #[cfg(feature = "serde")]
@@ -242,7 +247,9 @@ macro_rules! integer_hash_leaves {
         text_leaf!(Hash, $int, |value, _s| Cow::Owned(super::pseudonym::token(value.to_string().as_bytes())));
     )*};
 }
-integer_hash_leaves!(u32, u64, u128, i32, i64, i128);
+integer_hash_leaves!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
 
 /// Text types forward every strategy to `str`.
 macro_rules! forward_to_str {

@@ -4,6 +4,7 @@
 use super::pattern::{Record, binding, dispatch};
 use crate::internals::ast::{Container, Data, Field, Style};
 use crate::internals::attr::Strategy;
+use crate::internals::respan::respan;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::Generics;
@@ -51,7 +52,9 @@ pub fn visit_redacted(
             let index = field.index;
             let (value, span) = field_value(field, krate);
             // Spanned like the value, so that a bound the value's wrapper misses is reported
-            // at the field, not at the derive.
+            // at the field, not at the derive; resolved at the call site, so that `__visitor`
+            // is found when the field's tokens come from a `macro_rules!` expansion.
+            let span = span.resolved_at(Span::call_site());
             quote_spanned!(span=> __visitor.field(&<Self as #krate::Classified>::DESCRIPTOR.fields[#index], &#value);)
         });
         Some(quote! {
@@ -78,6 +81,16 @@ pub fn visit_redacted(
 fn field_value(field: &Field, krate: &TokenStream) -> (TokenStream, Span) {
     let value = binding(field);
     let ty_span = field.ty.span();
+    // The runtime's path is located at the field too (resolved at the derive, so lints on
+    // paths the user did not write stay quiet): an expression spanning two places is reported
+    // at the derive.
+    let place = match &field.attrs.redact {
+        Some(strategy) if field.attrs.secret.is_none() && field.attrs.nested.is_none() => {
+            strategy.span()
+        }
+        _ => ty_span,
+    };
+    let krate = &respan(krate.clone(), place.resolved_at(Span::call_site()));
     if field.attrs.secret.is_some() {
         return (
             quote_spanned!(ty_span=> #krate::__private::secret(#value)),
@@ -97,14 +110,16 @@ fn field_value(field: &Field, krate: &TokenStream) -> (TokenStream, Span) {
         );
     };
     let span = strategy.span();
+    // The strategy is named in the turbofish, so that a type that supports only another
+    // strategy is reported as unsupported, not inferred to want that other strategy.
     let value = match strategy.value {
         Strategy::Mask | Strategy::Skip => quote!(#krate::__private::masked(#value)),
         Strategy::Partial(keep_last) => quote_spanned! {span=>
-            #krate::__private::redact_with(#value, #krate::redact::Partial { keep_last: #keep_last })
+            #krate::__private::redact_with::<_, #krate::redact::Partial>(#value, #krate::redact::Partial { keep_last: #keep_last })
         },
         Strategy::Marker(marker) => {
             let marker = Ident::new(marker, span);
-            quote_spanned!(span=> #krate::__private::redact_with(#value, #krate::redact::#marker))
+            quote_spanned!(span=> #krate::__private::redact_with::<_, #krate::redact::#marker>(#value, #krate::redact::#marker))
         }
     };
     (value, span)

@@ -1,0 +1,12 @@
+use privacy_core::{Classified, im};
+
+#[derive(Classified)]
+#[privacy(category = im::LogData)]
+pub struct RequestLog {
+    #[privacy(redact = email)]
+    pub client_ip: std::net::IpAddr,
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+fn main() {}
