@@ -33,6 +33,8 @@ pub mod im;
 mod legal_basis;
 pub mod redact;
 pub mod registry;
+#[cfg(feature = "report")]
+pub mod report;
 mod retention;
 mod secret;
 #[cfg(feature = "serde")]

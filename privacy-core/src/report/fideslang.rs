@@ -1,0 +1,127 @@
+//! Export to the fideslang format: one Fides `system` whose privacy declarations are the
+//! inventory's categories, so teams that run Fides can evaluate the inventory with it.
+//!
+//! The mapping from the `im` taxonomy to fideslang keys is [`MAPPING`]. Both roles map their
+//! data subjects to `customer`: controller-role data is about the operator's customers (the
+//! applications' administrators), processor-role data about the customers' own end users, whom
+//! fideslang's default subjects also call customers. Categories outside the table export with
+//! `system.operations` and `essential.service` and are named in [`Export::unmapped`], so a
+//! reviewer sees what needs a mapping.
+
+use super::Inventory;
+use crate::LegalBasis;
+use serde_json::{Value, json};
+
+/// `im` category key → (fideslang data categories, data use).
+pub const MAPPING: &[(&str, &[&str], &str)] = &[
+    // Exit IPs and interface logs: the device's address and operational records.
+    (
+        "im.log_data",
+        &["user.device.ip_address", "system.operations"],
+        "essential.service.operations",
+    ),
+    // Aggregated success rates and latencies: no person behind them beyond the application.
+    (
+        "im.monitoring_data",
+        &["system.operations"],
+        "essential.service.operations",
+    ),
+    // Application settings, the administrator account, app keys and push secrets.
+    (
+        "im.configuration_data",
+        &[
+            "system.operations",
+            "system.authentication",
+            "user.contact.email",
+        ],
+        "essential.service",
+    ),
+    // APPID and UIN: identifiers unique to an account.
+    (
+        "im.account_identifiers",
+        &["user.unique_id"],
+        "essential.service",
+    ),
+    // Nickname, avatar URL, signature: the end user's name and content they provided.
+    (
+        "im.user_information",
+        &["user.name", "user.content"],
+        "essential.service",
+    ),
+    // Message text and media: content end users provided.
+    (
+        "im.chat_message_record",
+        &["user.content"],
+        "essential.service",
+    ),
+];
+
+/// The export, and the categories the mapping lacks.
+pub struct Export {
+    /// The fideslang manifest, as JSON (YAML tools read it as it is).
+    pub manifest: Value,
+    /// Category keys exported with the fallback mapping.
+    pub unmapped: Vec<&'static str>,
+}
+
+fn basis(basis: LegalBasis) -> &'static str {
+    match basis {
+        LegalBasis::Consent => "Consent",
+        LegalBasis::Contract => "Contract",
+        LegalBasis::LegalObligation => "Legal obligations",
+        LegalBasis::VitalInterests => "Vital interests",
+        LegalBasis::PublicTask => "Public interest",
+        LegalBasis::LegitimateInterests => "Legitimate interests",
+    }
+}
+
+/// The inventory as a fideslang system named `system`.
+#[must_use]
+pub fn export(inventory: &Inventory, system: &str) -> Export {
+    let mut unmapped = Vec::new();
+    let declarations: Vec<Value> = inventory
+        .categories
+        .iter()
+        .map(|entry| {
+            let info = entry.info;
+            let (categories, data_use) = MAPPING.iter().find(|(key, _, _)| *key == info.key).map_or_else(
+                || {
+                    unmapped.push(info.key);
+                    (&["system.operations"][..], "essential.service")
+                },
+                |(_, categories, data_use)| (*categories, *data_use),
+            );
+            let bases: Vec<&str> = inventory
+                .types
+                .iter()
+                .filter(|ty| ty.categories.contains(&info.key))
+                .map(|ty| basis(ty.legal_basis))
+                .fold(Vec::new(), |mut bases, basis| {
+                    if !bases.contains(&basis) {
+                        bases.push(basis);
+                    }
+                    bases
+                });
+            json!({
+                "name": info.name,
+                "data_categories": categories,
+                "data_use": data_use,
+                "data_subjects": ["customer"],
+                "legal_basis_for_processing": bases.first().copied().unwrap_or(basis(info.legal_basis)),
+                "retention_period": info.retention.to_string(),
+                "egress": [],
+                "ingress": [],
+            })
+        })
+        .collect();
+    let manifest = json!({
+        "system": [{
+            "fides_key": system,
+            "name": system,
+            "description": "generated from the program's classified types by privacy-core",
+            "system_type": "Service",
+            "privacy_declarations": declarations,
+        }]
+    });
+    Export { manifest, unmapped }
+}

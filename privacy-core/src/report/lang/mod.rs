@@ -1,0 +1,144 @@
+//! Per-language phrase tables for the policy tables. The sentences are written for this
+//! project; numbers and units never come from them: a period is rendered from its amount and
+//! unit in code, so "7 days" and its counterpart in every language cannot disagree with the
+//! constant.
+
+mod en;
+mod id;
+mod ja;
+mod ko;
+mod zh;
+
+use crate::{Period, Retention, TimeUnit};
+use core::fmt;
+
+/// A language the policy is published in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Chinese (simplified).
+    Zh,
+    /// Japanese.
+    Ja,
+    /// Korean.
+    Ko,
+    /// Indonesian.
+    Id,
+}
+
+/// The phrases of one language.
+pub struct Phrases {
+    /// Table headings: controller use, controller retention, processor use, processor retention.
+    pub headings: [&'static str; 4],
+    /// Column names: category, items, use, legal basis, retention.
+    pub columns: [&'static str; 5],
+    /// Names by key: category keys as they are, `item:<key>`, `use:<key>`, `basis:<key>`.
+    pub names: &'static [(&'static str, &'static str)],
+    /// A period in words.
+    pub period: fn(u32, TimeUnit) -> String,
+    /// Retention templates, `{period}` replaced: fixed, customer-chosen, until terminated.
+    pub retention: [&'static str; 3],
+    /// What "never stored" reads as.
+    pub ephemeral: &'static str,
+    /// Between list items.
+    pub separator: &'static str,
+}
+
+/// A phrase a language lacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingPhrase {
+    /// The language.
+    pub lang: Lang,
+    /// The key.
+    pub key: String,
+}
+
+impl fmt::Display for MissingPhrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no phrase for `{}` in language `{}`; add it to privacy-core/src/report/lang/{}.rs",
+            self.key,
+            self.lang.code(),
+            self.lang.code()
+        )
+    }
+}
+
+impl std::error::Error for MissingPhrase {}
+
+impl Lang {
+    /// Every language, in the order the policy lists them.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ja, Lang::Ko, Lang::Id];
+
+    /// The language's code: `en`, `zh`, `ja`, `ko`, `id`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+            Lang::Ja => "ja",
+            Lang::Ko => "ko",
+            Lang::Id => "id",
+        }
+    }
+
+    /// The language of a code.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// Its phrases.
+    #[must_use]
+    pub fn phrases(self) -> &'static Phrases {
+        match self {
+            Lang::En => &en::PHRASES,
+            Lang::Zh => &zh::PHRASES,
+            Lang::Ja => &ja::PHRASES,
+            Lang::Ko => &ko::PHRASES,
+            Lang::Id => &id::PHRASES,
+        }
+    }
+
+    /// The phrase for `key`.
+    ///
+    /// # Errors
+    /// When the language has none.
+    pub fn phrase(self, key: &str) -> Result<&'static str, MissingPhrase> {
+        self.phrases()
+            .names
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, text)| *text)
+            .ok_or_else(|| MissingPhrase {
+                lang: self,
+                key: key.to_owned(),
+            })
+    }
+
+    /// A period in this language, from its amount and unit.
+    #[must_use]
+    pub fn period(self, period: Period) -> String {
+        (self.phrases().period)(period.amount, period.unit)
+    }
+
+    /// A retention class in this language.
+    #[must_use]
+    pub fn retention(self, retention: &Retention) -> String {
+        let phrases = self.phrases();
+        match retention {
+            Retention::Fixed(period) => {
+                phrases.retention[0].replace("{period}", &self.period(*period))
+            }
+            Retention::CustomerChosen { default, .. } => {
+                phrases.retention[1].replace("{period}", &self.period(*default))
+            }
+            Retention::UntilTerminated { grace } => {
+                phrases.retention[2].replace("{period}", &self.period(*grace))
+            }
+            Retention::Ephemeral => phrases.ephemeral.to_owned(),
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The published policy's tables, rendered from the inventory in one of five languages.
+//!
+//! Controller role: "how we use personal information" (category, items, use, legal basis) and
+//! "data retention" (category, retention). Processor role: the processing table (category,
+//! items, use) and its retention table. Legal bases are those the code declares for the types
+//! holding each category; items, uses and retention are the category's policy.
+
+use super::Inventory;
+use super::lang::{Lang, MissingPhrase};
+use crate::{LegalBasis, Role};
+
+/// The four tables as Markdown.
+///
+/// # Errors
+/// When the language lacks a phrase the inventory needs; the error names the key and language.
+pub fn render(inventory: &Inventory, lang: Lang) -> Result<String, MissingPhrase> {
+    let phrases = lang.phrases();
+    let [category, items, usage, basis, retention] = phrases.columns;
+    let mut out = String::new();
+    for (role, use_heading, retention_heading) in [
+        (Role::Controller, phrases.headings[0], phrases.headings[1]),
+        (Role::Processor, phrases.headings[2], phrases.headings[3]),
+    ] {
+        let entries: Vec<_> = inventory.categories_of(role).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let with_basis = role == Role::Controller;
+        out.push_str(&format!(
+            "## {use_heading}\n\n| {category} | {items} | {usage} |"
+        ));
+        if with_basis {
+            out.push_str(&format!(" {basis} |\n|---|---|---|---|\n"));
+        } else {
+            out.push_str("\n|---|---|---|\n");
+        }
+        for entry in &entries {
+            let info = entry.info;
+            let names = joined(lang, info.items.iter().map(|item| format!("item:{item}")))?;
+            let uses = joined(lang, info.uses.iter().map(|key| format!("use:{key}")))?;
+            out.push_str(&format!(
+                "| {} | {names} | {uses} |",
+                lang.phrase(info.key)?
+            ));
+            if with_basis {
+                let mut bases: Vec<LegalBasis> = inventory
+                    .types
+                    .iter()
+                    .filter(|ty| ty.categories.contains(&info.key))
+                    .map(|ty| ty.legal_basis)
+                    .collect();
+                bases.sort();
+                bases.dedup();
+                let bases = joined(
+                    lang,
+                    bases.iter().map(|basis| format!("basis:{}", basis.key())),
+                )?;
+                out.push_str(&format!(" {bases} |"));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "\n## {retention_heading}\n\n| {category} | {retention} |\n|---|---|\n"
+        ));
+        for entry in &entries {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                lang.phrase(entry.info.key)?,
+                lang.retention(&entry.info.retention)
+            ));
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn joined(lang: Lang, keys: impl Iterator<Item = String>) -> Result<String, MissingPhrase> {
+    let phrases: Result<Vec<&str>, MissingPhrase> = keys.map(|key| lang.phrase(&key)).collect();
+    Ok(phrases?.join(lang.phrases().separator))
+}

@@ -1,0 +1,308 @@
+//! The inventory, the policy tables in five languages, the fideslang export and the drift gate.
+
+use privacy_core::report::gate::{self, Problem};
+use privacy_core::report::{Inventory, Lang, fideslang, tables};
+use privacy_core::{Classified, Retention, TypeDescriptor, im};
+
+/// One type per category of the reference policy: declared to be described, never built.
+#[allow(dead_code)]
+mod declared {
+    use chrono::{DateTime, Utc};
+    use privacy_core::{Classified, im};
+
+    #[derive(Classified)]
+    #[privacy(category = im::LogData)]
+    pub struct RequestLog {
+        #[privacy(redact = ip)]
+        pub exit_ip: std::net::IpAddr,
+        #[privacy(collected_at)]
+        pub at: DateTime<Utc>,
+    }
+
+    #[derive(Classified)]
+    #[privacy(category = im::MonitoringData)]
+    pub struct Sample {
+        pub success_rate: f64,
+        #[privacy(collected_at)]
+        pub at: DateTime<Utc>,
+    }
+
+    #[derive(Classified)]
+    #[privacy(category = im::ConfigurationData)]
+    pub struct AppConfig {
+        pub callback_url: String,
+    }
+
+    #[derive(Classified)]
+    #[privacy(category = im::AccountIdentifiers)]
+    pub struct Account {
+        pub uin: u64,
+    }
+
+    #[derive(Classified)]
+    #[privacy(category = im::UserInformation)]
+    pub struct Profile {
+        #[privacy(subject)]
+        pub user_id: String,
+        #[privacy(collected_at)]
+        pub at: DateTime<Utc>,
+    }
+
+    #[derive(Classified)]
+    #[privacy(category = im::ChatMessageRecord)]
+    pub enum Message {
+        Text {
+            #[privacy(subject)]
+            from: String,
+            #[privacy(redact)]
+            text: String,
+            #[privacy(collected_at)]
+            at: DateTime<Utc>,
+        },
+    }
+
+    /// Log data kept 3 days, on a declared basis.
+    #[derive(Classified)]
+    #[privacy(category = im::LogData, retention = "3d", legal_basis = legitimate_interests)]
+    pub struct AbuseLog {
+        #[privacy(collected_at)]
+        pub at: DateTime<Utc>,
+    }
+}
+
+fn all() -> [&'static TypeDescriptor; 6] {
+    [
+        declared::RequestLog::DESCRIPTOR,
+        declared::Sample::DESCRIPTOR,
+        declared::AppConfig::DESCRIPTOR,
+        declared::Account::DESCRIPTOR,
+        declared::Profile::DESCRIPTOR,
+        declared::Message::DESCRIPTOR,
+    ]
+}
+
+const POLICY: &str = r#"
+[categories."im.log_data"]
+uses = ["performance_analysis", "provide_and_improve_feature"]
+legal_bases = ["contract"]
+retention = "7d"
+items.public_exit_ip = ["RequestLog.exit_ip"]
+items.interface_request_log = ["RequestLog.at"]
+
+[categories."im.monitoring_data"]
+uses = ["network_quality_analysis", "optimisation", "locating_issues", "debugging"]
+legal_bases = ["contract"]
+retention = "2d"
+items.success_rate = ["Sample.success_rate", "Sample.at"]
+
+[categories."im.configuration_data"]
+uses = ["provide_feature_per_configuration", "performance_analysis"]
+legal_bases = ["contract"]
+retention = "until_terminated(2mo)"
+items.callback_settings = ["AppConfig.callback_url"]
+
+[categories."im.account_identifiers"]
+uses = ["store_and_back_up"]
+legal_bases = ["contract"]
+retention = "until_terminated(2mo)"
+items.uin = ["Account.uin"]
+
+[categories."im.user_information"]
+uses = ["provide_feature"]
+legal_bases = ["consent"]
+retention = "customer_chosen(7d)"
+items.nickname = ["Profile.user_id", "Profile.at"]
+
+[categories."im.chat_message_record"]
+uses = ["provide_feature"]
+legal_bases = ["consent"]
+retention = "customer_chosen(7d)"
+items.text_message = ["Message.Text.from", "Message.Text.text", "Message.Text.at"]
+"#;
+
+#[test]
+fn the_inventory_is_versioned_json_and_markdown() {
+    let inventory = Inventory::from_types(&all());
+    let json = inventory.to_json();
+    assert_eq!(json["schema"], "privacy.inventory/1");
+    assert_eq!(json["types"].as_array().unwrap().len(), 6);
+    assert_eq!(json["types"][0]["fields"][0]["redaction"]["strategy"], "ip");
+    assert_eq!(json["categories"][0]["key"], "im.log_data");
+    assert_eq!(json["categories"][0]["retention"]["class"], "fixed");
+    let markdown = inventory.to_markdown();
+    assert!(
+        markdown.contains("| im.log_data | contract (Art. 6(1)(b)) | 7 days |"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn every_phrase_exists_in_every_language() {
+    let mut keys: Vec<String> = Vec::new();
+    for info in im::CATEGORIES {
+        keys.push(info.key.to_owned());
+        keys.extend(info.items.iter().map(|item| format!("item:{item}")));
+        keys.extend(info.uses.iter().map(|key| format!("use:{key}")));
+    }
+    keys.extend(
+        privacy_core::LegalBasis::ALL
+            .iter()
+            .map(|basis| format!("basis:{}", basis.key())),
+    );
+    let mut missing = Vec::new();
+    for lang in Lang::ALL {
+        for key in &keys {
+            if let Err(error) = lang.phrase(key) {
+                missing.push(error.to_string());
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    let error = Lang::Ko.phrase("item:no_such_item").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "no phrase for `item:no_such_item` in language `ko`; add it to privacy-core/src/report/lang/ko.rs"
+    );
+}
+
+#[test]
+fn every_number_in_every_rendering_comes_from_the_code() {
+    let inventory = Inventory::from_types(&all());
+    for lang in Lang::ALL {
+        let rendered = tables::render(&inventory, lang).unwrap();
+        for entry in &inventory.categories {
+            let name = lang.phrase(entry.info.key).unwrap();
+            // The retention row of the category: its numbers are exactly the period's amounts.
+            let row = rendered
+                .lines()
+                .rfind(|line| line.starts_with(&format!("| {name} |")))
+                .unwrap_or_else(|| panic!("{lang:?}: no retention row for {name}:\n{rendered}"));
+            let numbers: Vec<u32> = row
+                .split(|character: char| !character.is_ascii_digit())
+                .filter(|digits| !digits.is_empty())
+                .map(|digits| digits.parse().unwrap())
+                .collect();
+            let expected: Vec<u32> = match entry.info.retention {
+                Retention::Fixed(period)
+                | Retention::CustomerChosen {
+                    default: period, ..
+                }
+                | Retention::UntilTerminated { grace: period } => vec![period.amount],
+                Retention::Ephemeral => vec![],
+            };
+            assert_eq!(numbers, expected, "{lang:?}: {row}");
+        }
+        assert!(
+            !rendered.contains("do not")
+                && !rendered.contains("不处理")
+                && !rendered.contains("しません。"),
+            "{lang:?} must state the processing affirmatively"
+        );
+    }
+    let chinese = tables::render(&inventory, Lang::Zh).unwrap();
+    assert!(chinese.contains("| 日志数据 | 7天 |"), "{chinese}");
+    assert!(chinese.contains("停止使用后2个月删除"), "{chinese}");
+    let indonesian = tables::render(&inventory, Lang::Id).unwrap();
+    assert!(indonesian.contains("7 hari"));
+}
+
+#[test]
+fn the_fideslang_export_maps_every_im_category() {
+    let export = fideslang::export(&Inventory::from_types(&all()), "im_backend");
+    assert!(export.unmapped.is_empty());
+    let declarations = export.manifest["system"][0]["privacy_declarations"]
+        .as_array()
+        .unwrap();
+    assert_eq!(declarations.len(), 6);
+    assert_eq!(
+        declarations[0],
+        serde_json::json!({
+            "name": "Log Data",
+            "data_categories": ["user.device.ip_address", "system.operations"],
+            "data_use": "essential.service.operations",
+            "data_subjects": ["customer"],
+            "legal_basis_for_processing": "Contract",
+            "retention_period": "7 days",
+            "egress": [],
+            "ingress": [],
+        })
+    );
+    assert_eq!(
+        declarations[5]["data_categories"],
+        serde_json::json!(["user.content"])
+    );
+    assert_eq!(declarations[4]["legal_basis_for_processing"], "Consent");
+}
+
+#[test]
+fn the_gate_passes_when_code_and_policy_agree() {
+    gate::check_types(POLICY, &all()).unwrap();
+}
+
+fn drift(policy: &str, types: &[&'static TypeDescriptor]) -> Vec<Problem> {
+    gate::check_types(policy, types).unwrap_err().problems
+}
+
+#[test]
+fn the_gate_names_each_kind_of_drift() {
+    // Kept longer than promised.
+    let shorter = POLICY.replace("retention = \"7d\"", "retention = \"3d\"");
+    assert!(
+        matches!(&drift(&shorter, &all())[..], [Problem::KeptLonger { promised, .. }] if promised == "3 days")
+    );
+    // An undeclared basis.
+    let mut types = all().to_vec();
+    types.push(declared::AbuseLog::DESCRIPTOR);
+    let problems = drift(POLICY, &types);
+    assert!(problems.contains(&Problem::UndeclaredBasis {
+        type_key: "reports::declared::AbuseLog".into(),
+        category: "im.log_data".into(),
+        basis: "legitimate_interests".into()
+    }));
+    assert!(problems.contains(&Problem::UnlistedField {
+        field: "AbuseLog.at".into(),
+        category: "im.log_data".into()
+    }));
+    // An undeclared category, and a declared one with no type.
+    let without_monitoring = POLICY.replace(
+        "[categories.\"im.monitoring_data\"]",
+        "[categories.\"im.retired_data\"]",
+    );
+    let problems = drift(&without_monitoring, &all());
+    assert!(problems.contains(&Problem::UndeclaredCategory {
+        type_key: "reports::declared::Sample".into(),
+        category: "im.monitoring_data".into()
+    }));
+    assert!(problems.contains(&Problem::CategoryWithoutType {
+        category: "im.retired_data".into()
+    }));
+    // A use the file does not list.
+    let fewer_uses = POLICY.replace("uses = [\"store_and_back_up\"]", "uses = []");
+    assert_eq!(
+        drift(&fewer_uses, &all()),
+        [Problem::UndeclaredUse {
+            category: "im.account_identifiers".into(),
+            use_key: "store_and_back_up".into()
+        }]
+    );
+    // A field added without its item.
+    let unlisted = POLICY.replace("items.uin = [\"Account.uin\"]", "items.uin = []");
+    assert_eq!(
+        drift(&unlisted, &all()),
+        [Problem::UnlistedField {
+            field: "Account.uin".into(),
+            category: "im.account_identifiers".into()
+        }]
+    );
+    // The report reads as a diff.
+    let report = gate::check_types(&shorter, &all()).unwrap_err().to_string();
+    assert!(
+        report.contains("- policy: 3 days") && report.contains("+ code:   7 days"),
+        "{report}"
+    );
+    // A malformed file says so.
+    assert!(matches!(
+        &drift("categories = 3", &all())[..],
+        [Problem::InvalidPolicy(_)]
+    ));
+}
