@@ -7,15 +7,14 @@
 //! im-backend sweep           a week of traffic, then the sweeps' audit log
 //! im-backend erase <user>    a month of traffic, then <user>'s erasure request (user-0 .. user-39)
 //! im-backend export <user>   a month of traffic, then <user>'s data export as JSON
+//! im-backend report [--lang L] the published policy's tables (en, zh, ja, ko, id)
+//! im-backend check            the drift gate against policy/im.toml
+//! im-backend inventory [--json], im-backend fideslang
 //! im-backend --help
 //! ```
 
-mod demo;
-mod model;
-mod tenants;
-mod traffic;
-
-use demo::Options;
+use im_backend::demo::{self, Options};
+use im_backend::tenants;
 use privacy_core::SubjectId;
 use std::error::Error;
 use std::process::ExitCode;
@@ -28,9 +27,30 @@ usage:
   im-backend sweep            a week of traffic, then the sweeps' audit log
   im-backend erase <user>     a month of traffic, then <user>'s erasure request and receipt
   im-backend export <user>    a month of traffic, then <user>'s data as one JSON document
+  im-backend report [--lang L]
+                              the published policy's tables, from the code (en, zh, ja, ko, id)
+  im-backend check            compare the code with the declared policy (policy/im.toml)
+  im-backend inventory [--json] | fideslang
+                              the record of processing; the fideslang export
   im-backend --help           this text
 
 users are user-0 .. user-39 of tenant chat-30d; the store is an SQLite file in the temp directory";
+
+/// The declared policy the code is checked against.
+const POLICY: &str = include_str!("../../../policy/im.toml");
+
+/// A command of the toolkit's command line, over this program's types.
+fn policy_command(words: &[&str]) -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = words.iter().map(|word| (*word).to_owned()).collect();
+    match privacy_cli::run(
+        &args,
+        &privacy_core::registry::types(),
+        &mut std::io::stdout(),
+    ) {
+        0 => Ok(()),
+        status => Err(format!("`{}` ended with status {status}", words.join(" ")).into()),
+    }
+}
 
 fn database() -> std::path::PathBuf {
     std::env::temp_dir().join("im-backend-demo.db")
@@ -111,6 +131,15 @@ fn run(arguments: &[String]) -> Result<(), Box<dyn Error>> {
             println!("{}", serde_json::to_string_pretty(&export)?);
             Ok(())
         }
+        ["report", rest @ ..] => policy_command(&[&["tables"][..], rest].concat()),
+        ["inventory", ..] | ["fideslang", ..] => policy_command(&words),
+        ["check"] => match privacy_core::report::gate::check(POLICY) {
+            Ok(()) => {
+                println!("the code keeps policy/im.toml");
+                Ok(())
+            }
+            Err(drift) => Err(drift.to_string().into()),
+        },
         _ => Err(format!(
             "unknown arguments `{}`; see `im-backend --help`",
             arguments.join(" ")
@@ -166,6 +195,22 @@ fn whole_demo(days: i64) -> Result<(), Box<dyn Error>> {
     }
     demo::requests(&mut store, demo::start() + chrono::TimeDelta::days(days))?;
     demo::redacted_lines();
+    println!(
+        "\n== The published policy's tables, generated from the types (also: report --lang zh|ja|ko|id)\n"
+    );
+    let inventory = privacy_core::report::Inventory::linked();
+    print!(
+        "{}",
+        privacy_core::report::tables::render(&inventory, privacy_core::report::Lang::En)?
+    );
+    println!("== Drift gate against policy/im.toml");
+    match privacy_core::report::gate::check(POLICY) {
+        Ok(()) => println!(
+            "   the code keeps the declared policy ({} types checked)",
+            inventory.types.len()
+        ),
+        Err(drift) => print!("{drift}"),
+    }
     println!(
         "\ndone in {:.1?} (store: {})",
         started.elapsed(),

@@ -25,10 +25,12 @@ pub const USERS: usize = 40;
 pub struct Dice(u64);
 
 impl Dice {
+    /// Dice that always roll the same sequence for `seed`.
     pub fn new(seed: u64) -> Self {
         Dice(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
+    /// A roll from 0 to `bound` (exclusive).
     pub fn below(&mut self, bound: u64) -> u64 {
         self.0 = self
             .0
@@ -40,13 +42,19 @@ impl Dice {
 
 /// Everything one tenant produced on one day.
 pub struct Day {
+    /// Interface requests.
     pub requests: Vec<RequestLog>,
+    /// Interface failures.
     pub exceptions: Vec<InterfaceException>,
+    /// Hourly monitoring samples.
     pub samples: Vec<InterfaceSample>,
+    /// End users' profile updates.
     pub profiles: Vec<UserProfile>,
+    /// Chat messages.
     pub messages: Vec<ChatMessage>,
 }
 
+/// The id of end user number `index`.
 pub fn user(index: u64) -> String {
     format!("user-{index}")
 }
