@@ -1,7 +1,9 @@
 //! The real servers the store tests run against, or a printed skip when one is not there
 //! (a failure instead when `PRIVACY_REQUIRE_STORES=1`, as in CI).
 
-use privacy_core::store::sql::{MysqlConnection, PostgresConnection, SqlBackend, SqliteConnection};
+use privacy_core::store::sql::{
+    MysqlConnection, PostgresConnection, SqlBackend, SqlConnection, SqlValue, SqliteConnection,
+};
 
 /// PostgreSQL on this machine.
 pub const POSTGRES: &str = "host=127.0.0.1 port=5432 user=postgres dbname=test connect_timeout=3";
@@ -36,10 +38,15 @@ pub fn or_skip<T, E: std::fmt::Display>(
 /// A table prefix no other test run uses.
 #[must_use]
 pub fn prefix(test: &str) -> String {
-    let nanos = std::time::SystemTime::now()
+    let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.subsec_nanos());
-    format!("t{}_{nanos}_{test}_", std::process::id())
+        .unwrap_or_default();
+    format!(
+        "t{}_{}_{}_{test}_",
+        now.as_secs(),
+        std::process::id(),
+        now.subsec_nanos()
+    )
 }
 
 /// A SQLite store in memory.
@@ -55,17 +62,57 @@ pub fn sqlite(test: &str) -> SqlBackend<SqliteConnection> {
     .expect("the schema")
 }
 
+/// Drops the tables earlier test runs left (their prefixes name another process), once per
+/// process, so the shared test databases do not grow run after run.
+fn forget_earlier_runs(connection: &mut dyn SqlConnection, list: &'static str) {
+    static ONCE: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut done = ONCE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if done.contains(&list) {
+        return;
+    }
+    done.push(list);
+    // Names are `t<unix seconds>_<pid>_...`: tables of runs that started over an hour ago go.
+    let cutoff = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |now| now.as_secs())
+        .saturating_sub(3_600);
+    let Ok(tables) = connection.query(list, &[]) else {
+        return;
+    };
+    for name in tables
+        .into_iter()
+        .filter_map(|row| match row.into_iter().next() {
+            Some(SqlValue::Text(name)) => Some(name),
+            _ => None,
+        })
+    {
+        let started = name
+            .strip_prefix('t')
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|secs| secs.parse::<u64>().ok());
+        if started.is_some_and(|started| started > 1_000_000_000 && started < cutoff) {
+            let _ = connection.batch(&format!("DROP TABLE IF EXISTS {name}"));
+        }
+    }
+}
+
 /// A PostgreSQL store with fresh tables, if the server is there.
 ///
 /// # Panics
 /// When the schema cannot be created.
 #[must_use]
 pub fn postgres(test: &str) -> Option<SqlBackend<PostgresConnection>> {
-    let connection = or_skip(
+    let mut connection = or_skip(
         "PostgreSQL",
         "127.0.0.1:5432",
         PostgresConnection::connect(POSTGRES),
     )?;
+    forget_earlier_runs(
+        &mut connection,
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
     Some(SqlBackend::open(connection, &prefix(test)).expect("the schema"))
 }
 
@@ -75,6 +122,10 @@ pub fn postgres(test: &str) -> Option<SqlBackend<PostgresConnection>> {
 /// When the schema cannot be created.
 #[must_use]
 pub fn mysql(test: &str) -> Option<SqlBackend<MysqlConnection>> {
-    let connection = or_skip("MariaDB", "127.0.0.1:3306", MysqlConnection::connect(MYSQL))?;
+    let mut connection = or_skip("MariaDB", "127.0.0.1:3306", MysqlConnection::connect(MYSQL))?;
+    forget_earlier_runs(
+        &mut connection,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'test'",
+    );
     Some(SqlBackend::open(connection, &prefix(test)).expect("the schema"))
 }
