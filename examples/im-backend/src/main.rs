@@ -9,6 +9,7 @@
 //! im-backend export <user>   a month of traffic, then <user>'s data export as JSON
 //! im-backend report [--lang L] the published policy's tables (en, zh, ja, ko, id)
 //! im-backend check            the drift gate against policy/im.toml
+//! im-backend plan --store S   native expiry plans (mongodb, kafka, s3, nats, redis, sql)
 //! im-backend inventory [--json], im-backend fideslang
 //! im-backend --help
 //! ```
@@ -30,6 +31,7 @@ usage:
   im-backend report [--lang L]
                               the published policy's tables, from the code (en, zh, ja, ko, id)
   im-backend check            compare the code with the declared policy (policy/im.toml)
+  im-backend plan --store S   native expiry plans for S: mongodb, kafka, s3, nats, redis, sql
   im-backend inventory [--json] | fideslang
                               the record of processing; the fideslang export
   im-backend --help           this text
@@ -133,6 +135,24 @@ fn run(arguments: &[String]) -> Result<(), Box<dyn Error>> {
         }
         ["report", rest @ ..] => policy_command(&[&["tables"][..], rest].concat()),
         ["inventory", ..] | ["fideslang", ..] => policy_command(&words),
+        ["plan", "--store", store] => {
+            let target = privacy_core::store::plan::Target::from_name(store).ok_or_else(|| {
+                format!("unknown store `{store}`; one of mongodb, kafka, s3, nats, redis, sql")
+            })?;
+            for descriptor in privacy_core::registry::types() {
+                let plan = privacy_core::store::plan::plan(descriptor, target, None);
+                println!(
+                    "{} ({}):
+  {}
+  worst-case lateness: {}",
+                    descriptor.name, descriptor.retention, plan.config, plan.worst_case_lateness
+                );
+                if let Some(why) = plan.needs_sweeper {
+                    println!("  needs the sweeper: {why}");
+                }
+            }
+            Ok(())
+        }
         ["check"] => match privacy_core::report::gate::check(POLICY) {
             Ok(()) => {
                 println!("the code keeps policy/im.toml");

@@ -36,6 +36,7 @@
 
 mod audit;
 mod memory;
+pub mod plan;
 mod row;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub mod sql;

@@ -252,18 +252,19 @@ impl<C: SqlConnection> SqlBackend<C> {
 
     /// Deletes the rows `keys` and their subject index entries.
     fn delete_rows(&mut self, keys: &[RowKey]) -> Result<(), StoreError> {
-        for key in keys {
-            let params = Self::key_params(key);
-            let sql = format!(
-                "DELETE FROM {} WHERE type_key = ? AND tenant = ? AND id = ?",
-                self.subjects
-            );
-            self.connection.execute(&sql, &params)?;
-            let sql = format!(
-                "DELETE FROM {} WHERE type_key = ? AND tenant = ? AND id = ?",
-                self.records
-            );
-            self.connection.execute(&sql, &params)?;
+        // A few statements per batch, not two per row: the keys go in chunks as row values.
+        const CHUNK: usize = 500;
+        for chunk in keys.chunks(CHUNK) {
+            let tuples = vec!["(?, ?, ?)"; chunk.len()].join(", ");
+            let list = match self.connection.dialect() {
+                Dialect::Mysql => format!("({tuples})"),
+                Dialect::Sqlite | Dialect::Postgres => format!("(VALUES {tuples})"),
+            };
+            let params: Vec<SqlValue> = chunk.iter().flat_map(Self::key_params).collect();
+            for table in [&self.subjects, &self.records] {
+                let sql = format!("DELETE FROM {table} WHERE (type_key, tenant, id) IN {list}");
+                self.connection.execute(&sql, &params)?;
+            }
         }
         Ok(())
     }

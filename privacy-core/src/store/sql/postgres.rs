@@ -77,24 +77,28 @@ impl SqlConnection for PostgresConnection {
             .0
             .query(&numbered(sql), &references)
             .map_err(|error| failed(&error))?;
-        Ok(rows
-            .iter()
-            .map(|row| {
-                (0..row.len())
-                    .map(|index| {
-                        if let Ok(value) = row.try_get::<_, Option<i64>>(index) {
-                            value.map_or(SqlValue::NullInt, SqlValue::Int)
-                        } else if let Ok(value) = row.try_get::<_, Option<String>>(index) {
-                            value.map_or(SqlValue::NullText, SqlValue::Text)
-                        } else {
-                            row.try_get::<_, Option<i32>>(index)
-                                .ok()
-                                .flatten()
-                                .map_or(SqlValue::NullText, |value| SqlValue::Int(i64::from(value)))
-                        }
-                    })
-                    .collect()
-            })
-            .collect())
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let mut values = Vec::with_capacity(row.len());
+            for index in 0..row.len() {
+                let value = if let Ok(value) = row.try_get::<_, Option<i64>>(index) {
+                    value.map_or(SqlValue::NullInt, SqlValue::Int)
+                } else if let Ok(value) = row.try_get::<_, Option<String>>(index) {
+                    value.map_or(SqlValue::NullText, SqlValue::Text)
+                } else if let Ok(value) = row.try_get::<_, Option<i32>>(index) {
+                    value.map_or(SqlValue::NullInt, |value| SqlValue::Int(i64::from(value)))
+                } else {
+                    let column = &row.columns()[index];
+                    return Err(StoreError::Backend(format!(
+                        "postgres: column `{}` has type {}, which the store does not read; cast it to BIGINT or TEXT",
+                        column.name(),
+                        column.type_()
+                    )));
+                };
+                values.push(value);
+            }
+            out.push(values);
+        }
+        Ok(out)
     }
 }

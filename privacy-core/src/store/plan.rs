@@ -1,0 +1,235 @@
+//! Expiry plans for stores that expire data natively at scale (MongoDB, Kafka, object storage,
+//! NATS JetStream, Redis, SQL), from the same descriptors the stores use.
+//!
+//! A native mechanism counts in seconds (or whole days) from when a record was written; the
+//! policy counts calendar months from collection or termination. Each plan therefore states how
+//! late the store may delete at worst, and says "needs the sweeper" where the native mechanism
+//! cannot express the class: a plan never deletes early, so where it cannot be exact it errs
+//! late and names the gap.
+//!
+//! ```
+//! use privacy_core::store::plan::{plan, Target};
+//! use privacy_core::{im, Classified};
+//!
+//! #[derive(Classified)]
+//! #[privacy(category = im::LogData)]
+//! struct RequestLog {
+//!     #[privacy(collected_at)]
+//!     at: chrono::DateTime<chrono::Utc>,
+//! }
+//!
+//! let kafka = plan(RequestLog::DESCRIPTOR, Target::Kafka, None);
+//! assert_eq!(kafka.config["retention.ms"], "604800000");
+//! assert!(kafka.needs_sweeper.is_none());
+//! ```
+
+use crate::{Period, Retention, TimeUnit, TypeDescriptor};
+use serde_json::{Value, json};
+
+/// A store with a native expiry mechanism.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A TTL index on a date field.
+    Mongo,
+    /// A topic's `retention.ms`.
+    Kafka,
+    /// S3 or COS lifecycle rules.
+    ObjectStorage,
+    /// A JetStream stream's `max_age`.
+    Nats,
+    /// `PEXPIREAT` on each key.
+    Redis,
+    /// An indexed deadline column and the batched sweeper.
+    Sql,
+}
+
+impl Target {
+    /// Every target.
+    pub const ALL: [Target; 6] = [
+        Target::Mongo,
+        Target::Kafka,
+        Target::ObjectStorage,
+        Target::Nats,
+        Target::Redis,
+        Target::Sql,
+    ];
+
+    /// Its name on the command line.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Mongo => "mongodb",
+            Target::Kafka => "kafka",
+            Target::ObjectStorage => "s3",
+            Target::Nats => "nats",
+            Target::Redis => "redis",
+            Target::Sql => "sql",
+        }
+    }
+
+    /// The target named `name`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|target| target.name() == name)
+    }
+}
+
+/// How one type's records expire in one store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The store.
+    pub target: Target,
+    /// The configuration to apply (JSON; SQL as `{"ddl", "sweep"}` strings).
+    pub config: Value,
+    /// The longest the store may keep a record past its deadline, in words.
+    pub worst_case_lateness: String,
+    /// Why the sweeper must run beside the native mechanism, if it must.
+    pub needs_sweeper: Option<String>,
+}
+
+/// The period in whole seconds, never shorter than the calendar period (a month counts 31
+/// days): a native mechanism may keep a record late, never delete it early.
+fn ceiling_seconds(period: Period) -> u64 {
+    period.max_seconds()
+}
+
+fn is_calendar(period: Period) -> bool {
+    matches!(period.unit, TimeUnit::Months | TimeUnit::Years)
+}
+
+/// The slack a calendar period adds when counted as its longest length.
+fn calendar_slack(period: Period) -> Option<String> {
+    is_calendar(period).then(|| {
+        let slack = (period.max_seconds() - period.min_seconds()) / 86_400;
+        format!(
+            "{period} counted as {} days: up to {slack} days late in shorter months",
+            period.max_seconds() / 86_400
+        )
+    })
+}
+
+fn collection_name(descriptor: &TypeDescriptor) -> String {
+    let mut name = String::new();
+    for (index, character) in descriptor.name.chars().enumerate() {
+        if character.is_uppercase() && index > 0 {
+            name.push('_');
+        }
+        name.extend(character.to_lowercase());
+    }
+    name
+}
+
+/// The expiry plan of `descriptor`'s records in `target`, for a tenant that chose `chosen` (for
+/// customer-chosen classes; `None`: the class default).
+#[must_use]
+pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>) -> Plan {
+    let name = collection_name(descriptor);
+    let (period, from_termination) = match descriptor.retention {
+        Retention::Ephemeral => {
+            return Plan {
+                target,
+                config: json!({ "store": false, "reason": "ephemeral: processed momentarily, never stored" }),
+                worst_case_lateness: "not stored".into(),
+                needs_sweeper: None,
+            };
+        }
+        Retention::Fixed(period) => (period, false),
+        Retention::CustomerChosen { default, .. } => (chosen.unwrap_or(default), false),
+        Retention::UntilTerminated { grace } => (grace, true),
+    };
+    let seconds = ceiling_seconds(period);
+    let slack = calendar_slack(period);
+    let late = |native: &str| match &slack {
+        Some(slack) => format!("{native}; {slack}"),
+        None => native.to_owned(),
+    };
+    let per_tenant = matches!(descriptor.retention, Retention::CustomerChosen { .. })
+        .then(|| "the period is each tenant's choice: one plan per tenant (a collection, topic, prefix or stream each)".to_owned());
+    match target {
+        Target::Mongo => {
+            // Until termination: the application sets `delete_after` when the account ends, and
+            // the TTL index deletes at that instant.
+            let (field, after) = if from_termination { ("delete_after", 0) } else { ("collected_at", seconds) };
+            Plan {
+                target,
+                config: json!({
+                    "createIndexes": name,
+                    "indexes": [{ "key": { field: 1 }, "name": format!("{field}_ttl"), "expireAfterSeconds": after }],
+                }),
+                worst_case_lateness: late("60 s (the TTL monitor's pass), plus its backlog under load"),
+                needs_sweeper: if from_termination {
+                    Some(format!("set `delete_after` to the termination instant plus {period} on every document when the account ends"))
+                } else {
+                    per_tenant
+                },
+            }
+        }
+        Target::Kafka => {
+            // Segments roll at a tenth of the retention, at most hourly: a segment is deleted when
+            // its newest record expires, so its oldest is kept at most one segment late.
+            let segment = (seconds / 10).clamp(60, 3_600) * 1_000;
+            Plan {
+                target,
+                config: json!({
+                    "topic": name,
+                    "cleanup.policy": "delete",
+                    "retention.ms": (seconds * 1_000).to_string(),
+                    "segment.ms": segment.to_string(),
+                }),
+                worst_case_lateness: late(&format!("{} s (one segment) plus the broker's retention check interval", segment / 1_000)),
+                needs_sweeper: if from_termination {
+                    Some("topic retention counts from each write, not from an account's termination: keep such records out of Kafka, or delete by key with tombstones on a compacted topic".into())
+                } else {
+                    per_tenant.or_else(|| Some("retention counts from the write, not from `collected_at`: records written late are kept late by as much".into()))
+                },
+            }
+        }
+        Target::ObjectStorage => {
+            let days = seconds.div_ceil(86_400);
+            let filter = if from_termination {
+                json!({ "And": { "Prefix": format!("{name}/"), "Tags": [{ "Key": "privacy-terminated", "Value": "true" }] } })
+            } else {
+                json!({ "Prefix": format!("{name}/") })
+            };
+            Plan {
+                target,
+                config: json!({ "Rules": [{ "ID": format!("{name}-retention"), "Status": "Enabled", "Filter": filter, "Expiration": { "Days": days } }] }),
+                worst_case_lateness: late("rounded up to whole days, then up to the next midnight UTC, then the provider's processing delay (often a day)"),
+                needs_sweeper: if from_termination {
+                    Some("lifecycle days count from the object's creation, not from the termination: tag objects `privacy-terminated=true` when the account ends and let the sweeper delete what the rule keeps past the grace".into())
+                } else {
+                    per_tenant
+                },
+            }
+        }
+        Target::Nats => Plan {
+            target,
+            config: json!({ "name": name.to_uppercase(), "subjects": [format!("{name}.>")], "max_age": seconds * 1_000_000_000 }),
+            worst_case_lateness: late("seconds (the stream's expiry pass)"),
+            needs_sweeper: if from_termination {
+                Some("max_age counts from each message's publication: purge the account's subjects at termination plus the grace".into())
+            } else {
+                per_tenant
+            },
+        },
+        Target::Redis => Plan {
+            target,
+            config: json!({
+                "command": "PEXPIREAT",
+                "at": if from_termination { format!("termination + {period}") } else { format!("collected_at + {period}") },
+                "hold": "PERSIST",
+            }),
+            worst_case_lateness: "none for reads (the store filters by deadline); memory freed by Redis's active expiry within seconds".into(),
+            needs_sweeper: from_termination.then(|| "set when the account terminates (the store does it on `terminate`)".into()),
+        },
+        Target::Sql => Plan {
+            target,
+            config: json!({
+                "ddl": "CREATE INDEX IF NOT EXISTS records_deadline ON records (deadline)",
+                "sweep": "SELECT type_key, tenant, id FROM records WHERE deadline IS NOT NULL AND deadline <= ? AND hold_reason IS NULL ORDER BY deadline LIMIT ? FOR UPDATE SKIP LOCKED; DELETE ...; INSERT INTO audit ...",
+            }),
+            worst_case_lateness: "none for reads (filtered by deadline); storage freed at the next sweep".into(),
+            needs_sweeper: Some("the sweeper is the mechanism: run it on a schedule".into()),
+        },
+    }
+}
