@@ -129,3 +129,38 @@ pub fn mysql(test: &str) -> Option<SqlBackend<MysqlConnection>> {
     );
     Some(SqlBackend::open(connection, &prefix(test)).expect("the schema"))
 }
+
+/// Redis on this machine.
+pub const REDIS: &str = "redis://127.0.0.1:6379";
+
+/// A Redis store under a fresh key prefix, if the server is there.
+#[must_use]
+pub fn redis(test: &str) -> Option<privacy_core::store::RedisBackend> {
+    let mut backend = or_skip(
+        "Redis",
+        "127.0.0.1:6379",
+        privacy_core::store::RedisBackend::connect(REDIS, &format!("{}:", prefix(test))),
+    )?;
+    static CLEANED: std::sync::Once = std::sync::Once::new();
+    CLEANED.call_once(|| {
+        // Keys of test runs that started over an hour ago (`t<unix seconds>_...`) go.
+        let cutoff = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |now| now.as_secs())
+            .saturating_sub(3_600);
+        let keys: Vec<String> = redis::cmd("KEYS")
+            .arg("t1*")
+            .query(backend.connection())
+            .unwrap_or_default();
+        for key in keys {
+            let started = key
+                .strip_prefix('t')
+                .and_then(|rest| rest.split('_').next())
+                .and_then(|secs| secs.parse::<u64>().ok());
+            if started.is_some_and(|started| started < cutoff) {
+                let _: Result<i64, _> = redis::cmd("DEL").arg(&key).query(backend.connection());
+            }
+        }
+    });
+    Some(backend)
+}

@@ -14,7 +14,9 @@ use privacy_tests::servers;
 const KEY: &[u8] = b"test subject key";
 
 fn day(n: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + TimeDelta::days(n)
+    // In the future of the real clock: Redis expires values natively by its own clock, which must
+    // not run ahead of the simulated one.
+    Utc.with_ymd_and_hms(2031, 1, 1, 0, 0, 0).unwrap() + TimeDelta::days(n)
 }
 
 fn log(at: DateTime<Utc>) -> RequestLog {
@@ -44,6 +46,9 @@ fn on_every_backend(test: &str, suite: impl Fn(&mut dyn FnMut() -> Box<dyn Backe
     }
     if servers::mysql(test).is_some() {
         suite(&mut || Box::new(servers::mysql(test).expect("MariaDB was reachable a moment ago")));
+    }
+    if servers::redis(test).is_some() {
+        suite(&mut || Box::new(servers::redis(test).expect("Redis was reachable a moment ago")));
     }
 }
 
@@ -222,10 +227,10 @@ fn configuration_lives_while_the_account_does_and_two_calendar_months_after() {
             0,
             "no deadline while the account is active"
         );
-        let ended = Utc.with_ymd_and_hms(2026, 12, 31, 18, 0, 0).unwrap();
+        let ended = Utc.with_ymd_and_hms(2031, 12, 31, 18, 0, 0).unwrap();
         assert_eq!(store.terminate("app", ended).unwrap(), 1);
-        // 31 December + 2 months = the end of February.
-        let deadline = Utc.with_ymd_and_hms(2027, 2, 28, 18, 0, 0).unwrap();
+        // 31 December + 2 months = the end of February (29th in the leap year 2032).
+        let deadline = Utc.with_ymd_and_hms(2032, 2, 29, 18, 0, 0).unwrap();
         assert!(
             store
                 .read::<AppConfig>("app", "cfg", deadline - TimeDelta::seconds(1))
@@ -372,4 +377,49 @@ fn concurrent_sweepers_on_mariadb_delete_each_record_once() {
     concurrent_sweepers(|| {
         SqlBackend::open(MysqlConnection::connect(servers::MYSQL).unwrap(), &prefix).unwrap()
     });
+}
+
+#[test]
+fn redis_expires_values_natively_and_a_hold_persists_them() {
+    let Some(backend) = servers::redis("native") else {
+        return;
+    };
+    let mut store = Store::new(backend, KEY);
+    store.write("app", "r1", &log(day(0)), day(0)).unwrap();
+    let key = store
+        .backend()
+        .record_key(&record_key::<RequestLog>("app", "r1"));
+    let ttl: i64 = redis::cmd("PTTL")
+        .arg(&key)
+        .query(store.backend().connection())
+        .unwrap();
+    assert!(ttl > 0, "no native expiry on {key}: {ttl}");
+    let expire_at: i64 = redis::cmd("PEXPIRETIME")
+        .arg(&key)
+        .query(store.backend().connection())
+        .unwrap();
+    assert_eq!(expire_at, day(7).timestamp_millis());
+    store
+        .hold(
+            &HoldTarget::Record(record_key::<RequestLog>("app", "r1")),
+            "inquiry",
+            day(1),
+        )
+        .unwrap();
+    let ttl: i64 = redis::cmd("PTTL")
+        .arg(&key)
+        .query(store.backend().connection())
+        .unwrap();
+    assert_eq!(ttl, -1, "a held value must not expire");
+    store
+        .release(
+            &HoldTarget::Record(record_key::<RequestLog>("app", "r1")),
+            day(2),
+        )
+        .unwrap();
+    let expire_at: i64 = redis::cmd("PEXPIRETIME")
+        .arg(&key)
+        .query(store.backend().connection())
+        .unwrap();
+    assert_eq!(expire_at, day(7).timestamp_millis());
 }

@@ -15,7 +15,7 @@ use proptest::prelude::*;
 const KEY: &[u8] = b"subject request key";
 
 fn day(n: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap() + TimeDelta::days(n)
+    Utc.with_ymd_and_hms(2031, 5, 1, 0, 0, 0).unwrap() + TimeDelta::days(n)
 }
 
 /// The payload of every stored row, read from the backend's own tables.
@@ -44,6 +44,26 @@ impl<C: SqlConnection> Inspect for SqlBackend<C> {
                 other => panic!("a payload column gave {other:?}"),
             })
             .collect()
+    }
+}
+
+impl Inspect for privacy_core::store::RedisBackend {
+    fn payloads(&mut self) -> Vec<String> {
+        let pattern = format!(
+            "{}*",
+            self.record_key(&RowKey::new("", "", ""))
+                .trim_end_matches('\u{1f}')
+        );
+        let keys: Vec<String> = redis::cmd("KEYS")
+            .arg(pattern)
+            .query(self.connection())
+            .unwrap();
+        let mut payloads: Vec<String> = keys
+            .iter()
+            .map(|key| redis::cmd("GET").arg(key).query(self.connection()).unwrap())
+            .collect();
+        payloads.sort();
+        payloads
     }
 }
 
@@ -221,6 +241,9 @@ fn erasure_and_export_on_every_backend() {
     }
     if let Some(backend) = servers::mysql("erasure") {
         erasure_suite(Store::new(backend, KEY).named("mariadb"));
+    }
+    if let Some(backend) = servers::redis("erasure") {
+        erasure_suite(Store::new(backend, KEY).named("redis"));
     }
 }
 

@@ -37,6 +37,8 @@
 mod audit;
 mod memory;
 pub mod plan;
+#[cfg(feature = "redis")]
+mod redis;
 mod row;
 #[cfg(any(feature = "sqlite", feature = "postgres", feature = "mysql"))]
 pub mod sql;
@@ -44,6 +46,8 @@ mod tenants;
 
 pub use audit::{AuditAction, AuditEntry, AuditReason};
 pub use memory::MemoryBackend;
+#[cfg(feature = "redis")]
+pub use redis::RedisBackend;
 pub use row::{RetentionClass, Row, RowKey};
 pub use tenants::TenantState;
 
