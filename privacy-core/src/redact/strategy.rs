@@ -239,12 +239,72 @@ impl Redact<Len> for str {
     }
 }
 
-text_leaf!(Hash, str, |value, _s| Cow::Owned(super::pseudonym::token(
-    value.as_bytes()
-)));
+/// Implements `Redact<Hash>` for a leaf from an expression that gives the bytes to pseudonymise.
+macro_rules! hash_leaf {
+    ($leaf:ty, |$value:ident| $bytes:expr) => {
+        impl Redact<Hash> for $leaf {
+            fn fmt_redacted(&self, _: &Hash, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let $value = self;
+                let token = super::pseudonym::token($bytes);
+                f.write_str("\"")?;
+                f.write_str(token.as_str())?;
+                f.write_str("\"")
+            }
+
+            #[cfg(feature = "serde")]
+            fn serialize_redacted<Ser: serde::Serializer>(
+                &self,
+                _: &Hash,
+                serializer: Ser,
+            ) -> Result<Ser::Ok, Ser::Error> {
+                let $value = self;
+                serializer.serialize_str(super::pseudonym::token($bytes).as_str())
+            }
+        }
+    };
+}
+
+hash_leaf!(str, |value| value.as_bytes());
+
+/// An integer's decimal text, written on the stack: what `hash` pseudonymises, so that an id
+/// hashes alike whether it is held as a number or as text.
+struct Decimal {
+    digits: [u8; 40],
+    len: usize,
+}
+
+impl Decimal {
+    fn of(value: impl fmt::Display) -> Self {
+        use fmt::Write as _;
+        let mut decimal = Decimal {
+            digits: [0; 40],
+            len: 0,
+        };
+        // 40 bytes hold every 128-bit integer; writing cannot fail.
+        let _ = write!(decimal, "{value}");
+        decimal
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.digits[..self.len]
+    }
+}
+
+impl fmt::Write for Decimal {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        self.digits
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 macro_rules! integer_hash_leaves {
     ($($int:ty),*) => {$(
-        text_leaf!(Hash, $int, |value, _s| Cow::Owned(super::pseudonym::token(value.to_string().as_bytes())));
+        hash_leaf!($int, |value| Decimal::of(value).as_bytes());
     )*};
 }
 integer_hash_leaves!(
