@@ -27,6 +27,7 @@
 
 mod category;
 mod classified;
+pub mod deadline;
 mod descriptor;
 pub mod im;
 mod legal_basis;
@@ -38,6 +39,10 @@ mod secret;
 pub mod secret_serde;
 pub mod sink;
 mod special;
+#[cfg(feature = "serde")]
+pub mod store;
+#[cfg(feature = "serde")]
+pub mod subject;
 #[cfg(feature = "tracing")]
 pub mod trace;
 

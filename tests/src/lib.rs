@@ -1,3 +1,6 @@
-//! Shared fixtures of the integration tests: classified types from other crates' point of view.
+//! Shared fixtures of the integration tests: classified types from other crates' point of view,
+//! and the real servers the store tests use.
 
+pub mod records;
 pub mod redaction;
+pub mod servers;

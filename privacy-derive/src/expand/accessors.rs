@@ -19,11 +19,14 @@ pub fn visit_subjects(container: &Container, krate: &TokenStream) -> TokenStream
             .iter()
             .filter(|field| reads(field))
             .map(|field| {
-                let (value, index, ty) = (binding(field), field.index, field.ty);
+                let (value, index) = (binding(field), field.index);
+                // At the field for errors; resolved at the call site so that `__visit` is found
+                // when the field's tokens come from a `macro_rules!` expansion.
+                let span = field.ty.span().resolved_at(proc_macro2::Span::call_site());
                 if field.attrs.nested.is_some() {
-                    quote_spanned!(ty.span()=> #krate::__private::nested_subjects(#value, __visit);)
+                    quote_spanned!(span=> #krate::__private::nested_subjects(#value, __visit);)
                 } else {
-                    quote_spanned! {ty.span()=>
+                    quote_spanned! {span=>
                         if let ::core::option::Option::Some(__id) = #krate::__private::subject_of(#value) {
                             __visit(&<Self as #krate::Classified>::DESCRIPTOR.fields[#index], __id);
                         }

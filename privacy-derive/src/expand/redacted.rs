@@ -4,6 +4,7 @@
 use super::pattern::{Record, binding, dispatch};
 use crate::internals::ast::{Container, Data, Field, Style};
 use crate::internals::attr::Strategy;
+use crate::internals::respan::respan;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::Generics;
@@ -80,6 +81,16 @@ pub fn visit_redacted(
 fn field_value(field: &Field, krate: &TokenStream) -> (TokenStream, Span) {
     let value = binding(field);
     let ty_span = field.ty.span();
+    // The runtime's path is located at the field too (resolved at the derive, so lints on
+    // paths the user did not write stay quiet): an expression spanning two places is reported
+    // at the derive.
+    let place = match &field.attrs.redact {
+        Some(strategy) if field.attrs.secret.is_none() && field.attrs.nested.is_none() => {
+            strategy.span()
+        }
+        _ => ty_span,
+    };
+    let krate = &respan(krate.clone(), place.resolved_at(Span::call_site()));
     if field.attrs.secret.is_some() {
         return (
             quote_spanned!(ty_span=> #krate::__private::secret(#value)),

@@ -5,6 +5,7 @@
 
 use super::ctxt::Ctxt;
 use super::duration::{self, Period};
+use super::respan::respan;
 use super::suggest::{did_you_mean, list};
 use super::symbol::*;
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -407,23 +408,6 @@ fn parse_crate(meta: &ParseNestedMeta) -> syn::Result<Option<Path>> {
             ),
         )),
     }
-}
-
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut token| {
-            if let TokenTree::Group(group) = &token {
-                let mut respanned =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                respanned.set_span(span);
-                token = TokenTree::Group(respanned);
-            } else {
-                token.set_span(span);
-            }
-            token
-        })
-        .collect()
 }
 
 fn parse_period(cx: &mut Ctxt, text: &LitStr) -> Option<Period> {

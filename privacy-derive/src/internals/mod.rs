@@ -6,5 +6,6 @@ pub mod attr;
 pub mod check;
 pub mod ctxt;
 pub mod duration;
+pub mod respan;
 pub mod suggest;
 pub mod symbol;

@@ -49,4 +49,27 @@ fn main() {
     assert!(show(&borrowed).contains("msg"));
     assert!(!show(&borrowed).contains("sendmsg"));
     assert!(privacy_core::registry::find("Borrowed").is_some());
+    let message = MacroMessage { from: "alice".into(), text: "hi".into(), sent: chrono::DateTime::UNIX_EPOCH };
+    assert_eq!(message.subject(), Some(privacy_core::SubjectId::new("alice")));
+    assert_eq!(message.collected_at(), Some(chrono::DateTime::UNIX_EPOCH));
 }
+
+/// Fields written by a `macro_rules!` macro keep their hygiene: the generated code still finds
+/// its own locals.
+macro_rules! chat_record {
+    ($name:ident, $subject:ident: $subject_ty:ty, $instant:ident) => {
+        /// A record declared through a macro.
+        #[derive(Classified)]
+        #[privacy(category = im::ChatMessageRecord)]
+        pub struct $name {
+            #[privacy(subject)]
+            pub $subject: $subject_ty,
+            #[privacy(redact)]
+            pub text: String,
+            #[privacy(collected_at)]
+            pub $instant: chrono::DateTime<chrono::Utc>,
+        }
+    };
+}
+
+chat_record!(MacroMessage, from: String, sent);

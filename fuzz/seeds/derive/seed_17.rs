@@ -1,8 +1,0 @@
-#[privacy(category = im::ChatMessageRecord, retention = customer_chosen(dflt = "7d"))]
-pub struct ChatMessage {
-    #[privacy(subject)]
-    pub from: u64,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

@@ -1,7 +1,0 @@
-#[privacy(category = im::LogData, retention = forever)]
-pub struct RequestLog {
-    pub interface: String,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

@@ -1,5 +1,0 @@
-#[privacy(category = im::ConfigurationData, retention = until_terminated)]
-pub struct AppConfig {
-    pub callback_url: String,
-}
-

@@ -1,8 +1,0 @@
-#[privacy(category = im::LogData)]
-pub struct RequestLog {
-    #[privacy]
-    pub interface: String,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

@@ -1,7 +1,0 @@
-#[privacy(category = im::LogData)]
-pub struct RequestLog {
-    pub interface: String,
-    #[privacy(collected_at)]
-    pub at: u64,
-}
-

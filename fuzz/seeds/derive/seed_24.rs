@@ -1,8 +1,0 @@
-#[privacy(category = im::LogData)]
-pub struct RequestLog {
-    #[privacy(collected_at)]
-    pub received: chrono::DateTime<chrono::Utc>,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

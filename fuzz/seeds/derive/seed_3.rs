@@ -1,6 +1,0 @@
-pub struct RequestLog {
-    pub interface: String,
-    #[privacy(category = im::LogData, collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

@@ -1,3 +1,0 @@
-#[privacy(category = im::MonitoringData)]
-pub struct Sample(pub f64, #[privacy(category = im::LogData)] pub String, #[privacy(collected_at)] pub std::time::SystemTime);
-

@@ -1,9 +1,0 @@
-#[privacy(category = im::LogData)]
-pub struct RequestLog {
-    pub interface: String,
-    #[privacy(category = im::UserInformation, subject)]
-    pub user_id: String,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

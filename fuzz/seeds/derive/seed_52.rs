@@ -1,3 +1,0 @@
-#[privacy(category = im::ConfigurationData)]
-pub enum Never {}
-

@@ -1,5 +1,0 @@
-#[privacy(category = im::ConfigurationData, retention = until_terminated(grace = "3 months"))]
-pub struct AppConfig {
-    pub callback_url: String,
-}
-

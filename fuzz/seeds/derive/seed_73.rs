@@ -1,5 +1,0 @@
-#[privacy(category = im::LogData, retention = until_terminated(grace = "2 months"))]
-pub struct RequestLog {
-    pub interface: String,
-}
-

@@ -1,5 +1,0 @@
-#[privacy(category = NotACategory)]
-pub struct RequestLog {
-    pub interface: String,
-}
-

@@ -1,9 +1,0 @@
-#[privacy(category = im::LogData, legal_basis = consent)]
-pub struct RequestLog {
-    pub interface: String,
-    #[privacy(category = im::UserInformation, redact)]
-    pub nickname: String,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

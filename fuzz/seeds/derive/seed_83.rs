@@ -1,8 +1,0 @@
-#[privacy(category = im::UserInformation)]
-pub struct Profile {
-    #[privacy(redact)]
-    pub nickname: String,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

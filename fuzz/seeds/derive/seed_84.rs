@@ -1,8 +1,0 @@
-#[privacy(category = im::UserInformation)]
-pub struct Profile {
-    #[privacy(subject)]
-    pub user: std::net::IpAddr,
-    #[privacy(collected_at)]
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-

@@ -1,0 +1,100 @@
+//! PostgreSQL, through the `postgres` client.
+
+use super::{Dialect, SqlConnection, SqlValue};
+use crate::store::StoreError;
+use postgres::types::ToSql;
+
+/// A PostgreSQL connection.
+pub struct PostgresConnection(postgres::Client);
+
+fn failed(error: &postgres::Error) -> StoreError {
+    StoreError::Backend(format!("postgres: {error}"))
+}
+
+impl PostgresConnection {
+    /// Connects with a libpq-style string, such as `host=127.0.0.1 user=postgres dbname=test`.
+    ///
+    /// # Errors
+    /// When the server cannot be reached or refuses the connection.
+    pub fn connect(params: &str) -> Result<Self, StoreError> {
+        postgres::Client::connect(params, postgres::NoTls)
+            .map(PostgresConnection)
+            .map_err(|error| failed(&error))
+    }
+}
+
+/// `?` placeholders as PostgreSQL's `$1`, `$2`, ...
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut number = 0;
+    for character in sql.chars() {
+        if character == '?' {
+            number += 1;
+            out.push('$');
+            out.push_str(&number.to_string());
+        } else {
+            out.push(character);
+        }
+    }
+    out
+}
+
+fn bind(params: &[SqlValue]) -> Vec<Box<dyn ToSql + Sync>> {
+    params
+        .iter()
+        .map(|value| -> Box<dyn ToSql + Sync> {
+            match value {
+                SqlValue::Int(value) => Box::new(*value),
+                SqlValue::Text(text) => Box::new(text.clone()),
+                SqlValue::NullInt => Box::new(None::<i64>),
+                SqlValue::NullText => Box::new(None::<String>),
+            }
+        })
+        .collect()
+}
+
+impl SqlConnection for PostgresConnection {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        self.0.batch_execute(sql).map_err(|error| failed(&error))
+    }
+
+    fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<u64, StoreError> {
+        let bound = bind(params);
+        let references: Vec<&(dyn ToSql + Sync)> = bound.iter().map(AsRef::as_ref).collect();
+        self.0
+            .execute(&numbered(sql), &references)
+            .map_err(|error| failed(&error))
+    }
+
+    fn query(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>, StoreError> {
+        let bound = bind(params);
+        let references: Vec<&(dyn ToSql + Sync)> = bound.iter().map(AsRef::as_ref).collect();
+        let rows = self
+            .0
+            .query(&numbered(sql), &references)
+            .map_err(|error| failed(&error))?;
+        Ok(rows
+            .iter()
+            .map(|row| {
+                (0..row.len())
+                    .map(|index| {
+                        if let Ok(value) = row.try_get::<_, Option<i64>>(index) {
+                            value.map_or(SqlValue::NullInt, SqlValue::Int)
+                        } else if let Ok(value) = row.try_get::<_, Option<String>>(index) {
+                            value.map_or(SqlValue::NullText, SqlValue::Text)
+                        } else {
+                            row.try_get::<_, Option<i32>>(index)
+                                .ok()
+                                .flatten()
+                                .map_or(SqlValue::NullText, |value| SqlValue::Int(i64::from(value)))
+                        }
+                    })
+                    .collect()
+            })
+            .collect())
+    }
+}
