@@ -61,21 +61,42 @@ fn key() -> &'static [u8] {
     })
 }
 
-/// The pseudonym of `input`: `h:` and 24 hex digits of HMAC-SHA-256 under the process's key.
-pub(crate) fn token(input: &[u8]) -> String {
-    token_with_key(key(), input)
+/// The HMAC state after the key is absorbed: cloned for every token, so that the key's two
+/// blocks are hashed once per process, not once per value.
+fn keyed() -> &'static Hmac<Sha256> {
+    static KEYED: OnceLock<Hmac<Sha256>> = OnceLock::new();
+    KEYED.get_or_init(|| {
+        <Hmac<Sha256> as KeyInit>::new_from_slice(key()).expect("HMAC accepts keys of any length")
+    })
 }
 
-pub(crate) fn token_with_key(key: &[u8], input: &[u8]) -> String {
-    use core::fmt::Write;
-    let mut mac =
-        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC accepts keys of any length");
-    mac.update(input);
-    let digest = mac.finalize().into_bytes();
-    let mut out = String::with_capacity(26);
-    out.push_str("h:");
-    for byte in &digest[..12] {
-        let _ = write!(out, "{byte:02x}");
+/// A pseudonym's text, `h:` and 24 hex digits, held without allocating.
+#[derive(Clone, Copy)]
+pub(crate) struct Token([u8; 26]);
+
+impl Token {
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII is ever written into the buffer.
+        core::str::from_utf8(&self.0).unwrap_or("h:")
     }
-    out
+}
+
+fn token_from(mac: Hmac<Sha256>) -> Token {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = mac.finalize().into_bytes();
+    let mut out = [0_u8; 26];
+    out[0] = b'h';
+    out[1] = b':';
+    for (index, byte) in digest[..12].iter().enumerate() {
+        out[2 + 2 * index] = HEX[usize::from(byte >> 4)];
+        out[3 + 2 * index] = HEX[usize::from(byte & 0x0f)];
+    }
+    Token(out)
+}
+
+/// The pseudonym of `input` under the process's key.
+pub(crate) fn token(input: &[u8]) -> Token {
+    let mut mac = keyed().clone();
+    mac.update(input);
+    token_from(mac)
 }

@@ -164,41 +164,60 @@ macro_rules! text_leaf {
     };
 }
 
-fn ipv4_network(address: Ipv4Addr) -> String {
-    let [a, b, c, _] = address.octets();
-    format!("{a}.{b}.{c}.0/24")
-}
-
-fn ipv6_network(address: Ipv6Addr) -> String {
-    let segments = address.segments();
-    let network = Ipv6Addr::new(segments[0], segments[1], segments[2], 0, 0, 0, 0, 0);
-    format!("{network}/48")
-}
-
-fn ip_network(address: IpAddr) -> String {
+/// The network an address is truncated to (IPv4 /24, IPv6 /48), written on the stack.
+fn network(address: IpAddr) -> StackText {
     match address {
-        IpAddr::V4(v4) => ipv4_network(v4),
-        IpAddr::V6(v6) => ipv6_network(v6),
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            StackText::of(format_args!("{a}.{b}.{c}.0/24"))
+        }
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            let network = Ipv6Addr::new(s[0], s[1], s[2], 0, 0, 0, 0, 0);
+            StackText::of(format_args!("{network}/48"))
+        }
     }
 }
 
 fn ip_text(text: &str) -> Cow<'static, str> {
     let trimmed = text.trim();
-    if let Ok(address) = trimmed.parse::<IpAddr>() {
-        return Cow::Owned(ip_network(address));
-    }
-    match trimmed.parse::<SocketAddr>() {
-        Ok(socket) => Cow::Owned(ip_network(socket.ip())),
+    let address = trimmed
+        .parse::<IpAddr>()
+        .or_else(|_| trimmed.parse::<SocketAddr>().map(|socket| socket.ip()));
+    match address {
+        Ok(address) => Cow::Owned(network(address).as_str().to_owned()),
         Err(_) => Cow::Borrowed(MASK),
     }
 }
 
-text_leaf!(Ip, IpAddr, |value, _s| Cow::Owned(ip_network(*value)));
-text_leaf!(Ip, Ipv4Addr, |value, _s| Cow::Owned(ipv4_network(*value)));
-text_leaf!(Ip, Ipv6Addr, |value, _s| Cow::Owned(ipv6_network(*value)));
-text_leaf!(Ip, SocketAddr, |value, _s| Cow::Owned(ip_network(
-    value.ip()
-)));
+/// Implements `Redact<Ip>` for an address type from an expression that gives its `IpAddr`.
+macro_rules! ip_leaf {
+    ($leaf:ty, |$value:ident| $address:expr) => {
+        impl Redact<Ip> for $leaf {
+            fn fmt_redacted(&self, _: &Ip, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let $value = self;
+                f.write_str("\"")?;
+                f.write_str(network($address).as_str())?;
+                f.write_str("\"")
+            }
+
+            #[cfg(feature = "serde")]
+            fn serialize_redacted<Ser: serde::Serializer>(
+                &self,
+                _: &Ip,
+                serializer: Ser,
+            ) -> Result<Ser::Ok, Ser::Error> {
+                let $value = self;
+                serializer.serialize_str(network($address).as_str())
+            }
+        }
+    };
+}
+
+ip_leaf!(IpAddr, |value| *value);
+ip_leaf!(Ipv4Addr, |value| IpAddr::V4(*value));
+ip_leaf!(Ipv6Addr, |value| IpAddr::V6(*value));
+ip_leaf!(SocketAddr, |value| value.ip());
 text_leaf!(Ip, str, |value, _s| ip_text(value));
 
 fn email_text(text: &str) -> Cow<'static, str> {
@@ -239,12 +258,77 @@ impl Redact<Len> for str {
     }
 }
 
-text_leaf!(Hash, str, |value, _s| Cow::Owned(super::pseudonym::token(
-    value.as_bytes()
-)));
+/// Implements `Redact<Hash>` for a leaf from an expression that gives the bytes to pseudonymise.
+macro_rules! hash_leaf {
+    ($leaf:ty, |$value:ident| $bytes:expr) => {
+        impl Redact<Hash> for $leaf {
+            fn fmt_redacted(&self, _: &Hash, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let $value = self;
+                let token = super::pseudonym::token($bytes);
+                f.write_str("\"")?;
+                f.write_str(token.as_str())?;
+                f.write_str("\"")
+            }
+
+            #[cfg(feature = "serde")]
+            fn serialize_redacted<Ser: serde::Serializer>(
+                &self,
+                _: &Hash,
+                serializer: Ser,
+            ) -> Result<Ser::Ok, Ser::Error> {
+                let $value = self;
+                serializer.serialize_str(super::pseudonym::token($bytes).as_str())
+            }
+        }
+    };
+}
+
+hash_leaf!(str, |value| value.as_bytes());
+
+/// Short text written on the stack (an integer's digits, an address's network), so that the
+/// hot output paths do not allocate.
+struct StackText {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl StackText {
+    fn of(value: impl fmt::Display) -> Self {
+        use fmt::Write as _;
+        let mut text = StackText {
+            bytes: [0; 64],
+            len: 0,
+        };
+        // 64 bytes hold every integer and every network this module writes.
+        let _ = write!(text, "{value}");
+        text
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in, so the bytes are UTF-8.
+        core::str::from_utf8(self.as_bytes()).unwrap_or(MASK)
+    }
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 macro_rules! integer_hash_leaves {
     ($($int:ty),*) => {$(
-        text_leaf!(Hash, $int, |value, _s| Cow::Owned(super::pseudonym::token(value.to_string().as_bytes())));
+        hash_leaf!($int, |value| StackText::of(value).as_bytes());
     )*};
 }
 integer_hash_leaves!(
