@@ -37,6 +37,14 @@ pub struct Profile {
     pub updated: DateTime<Utc>,
 }
 
+// MISTAKE: a chat message logged raw.
+// catalogue: tests/ui/redaction/log_raw_chat_message.rs
+//
+// let message = ChatMessage { sender: "u1".into(), text: "hi".into(), sent: chrono::Utc::now() };
+// Stdout.log("delivered", &message);            // log its view instead: message.redacted()
+//
+// error[E0277]: `&ChatMessage` cannot be handed to a log sink: only redacted views, numbers, booleans and static text may be logged
+
 // MISTAKE: log data kept 30 days.
 // catalogue: tests/ui/retention/too_long_fixed.rs
 //

@@ -156,6 +156,10 @@ impl<C: SqlConnection> SqlBackend<C> {
                 "CREATE TABLE IF NOT EXISTS {subjects} (subject VARCHAR(64) NOT NULL, type_key {key}, tenant {key}, \
                  id {key}, PRIMARY KEY (subject, type_key, tenant, id))"
             ),
+            // Deleting a record deletes its subject entries by record key.
+            format!(
+                "CREATE INDEX IF NOT EXISTS {subjects}_record ON {subjects} (type_key, tenant, id)"
+            ),
             format!(
                 "CREATE TABLE IF NOT EXISTS {audit} (seq {serial}, at BIGINT NOT NULL, action VARCHAR(16) NOT NULL, \
                  reason VARCHAR(16) NOT NULL, type_key {key}, category {key}, count BIGINT NOT NULL, \
