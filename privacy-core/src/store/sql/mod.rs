@@ -111,6 +111,10 @@ pub trait SqlConnection {
 /// A [`Backend`] over a SQL connection.
 pub struct SqlBackend<C> {
     connection: C,
+    /// Within one sweep (one `now`), the lowest deadline still to look at: the rows below it
+    /// were taken by earlier batches, and their index entries stay until the database cleans
+    /// up, so starting past them keeps every batch as cheap as the first.
+    sweep_floor: Option<(i64, i64)>,
     records: String,
     subjects: String,
     audit: String,
@@ -170,6 +174,7 @@ impl<C: SqlConnection> SqlBackend<C> {
         }
         Ok(SqlBackend {
             connection,
+            sweep_floor: None,
             records,
             subjects,
             audit,
@@ -256,7 +261,20 @@ impl<C: SqlConnection> SqlBackend<C> {
 
     /// Deletes the rows `keys` and their subject index entries.
     fn delete_rows(&mut self, keys: &[RowKey]) -> Result<(), StoreError> {
-        // A few statements per batch, not two per row: the keys go in chunks as row values.
+        self.delete_subject_entries(keys)?;
+        let records = self.records.clone();
+        self.delete_by_keys(&records, keys)
+    }
+
+    /// Deletes the subject index entries of the rows `keys`.
+    fn delete_subject_entries(&mut self, keys: &[RowKey]) -> Result<(), StoreError> {
+        let subjects = self.subjects.clone();
+        self.delete_by_keys(&subjects, keys)
+    }
+
+    /// Deletes from `table` the rows with the given record keys: a few statements per batch,
+    /// not one per row, the keys going in chunks as row values.
+    fn delete_by_keys(&mut self, table: &str, keys: &[RowKey]) -> Result<(), StoreError> {
         const CHUNK: usize = 500;
         for chunk in keys.chunks(CHUNK) {
             let tuples = vec!["(?, ?, ?)"; chunk.len()].join(", ");
@@ -265,10 +283,8 @@ impl<C: SqlConnection> SqlBackend<C> {
                 Dialect::Sqlite | Dialect::Postgres => format!("(VALUES {tuples})"),
             };
             let params: Vec<SqlValue> = chunk.iter().flat_map(Self::key_params).collect();
-            for table in [&self.subjects, &self.records] {
-                let sql = format!("DELETE FROM {table} WHERE (type_key, tenant, id) IN {list}");
-                self.connection.execute(&sql, &params)?;
-            }
+            let sql = format!("DELETE FROM {table} WHERE (type_key, tenant, id) IN {list}");
+            self.connection.execute(&sql, &params)?;
         }
         Ok(())
     }
@@ -408,14 +424,42 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
 
     fn sweep_batch(&mut self, now: i64, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
         self.transaction(|backend| {
-            let sql = format!(
-                "SELECT type_key, tenant, id, category, class, deadline FROM {} \
-                 WHERE deadline IS NOT NULL AND deadline <= ? AND hold_reason IS NULL ORDER BY deadline LIMIT {}{}",
-                backend.records,
-                limit,
-                backend.lock_clause()
+            if backend.connection.dialect() == Dialect::Postgres {
+                // A sweep batch need not wait for its commit to reach the disk: if the server
+                // crashes first, the rows and their audit entries come back together and the
+                // next sweep deletes them again. Writes keep their durability.
+                backend.connection.batch("SET LOCAL synchronous_commit TO OFF")?;
+            }
+            let (records, subjects) = (&backend.records, &backend.subjects);
+            let floor = match backend.sweep_floor {
+                Some((swept_at, floor)) if swept_at == now => floor,
+                _ => i64::MIN,
+            };
+            let due = format!(
+                "SELECT {{columns}} FROM {records} WHERE deadline IS NOT NULL AND deadline <= ? AND deadline >= ? \
+                 AND hold_reason IS NULL ORDER BY deadline LIMIT {limit}"
             );
-            let due = backend.connection.query(&sql, &[SqlValue::Int(now)])?;
+            // Where the database can, one statement takes the batch and returns what it deleted;
+            // the rows never travel to the client and back as a key list.
+            let sql = match backend.connection.dialect() {
+                Dialect::Postgres => format!(
+                    // By tuple id: the planner takes a TID scan, never a scan of the table.
+                    "WITH due AS ({} FOR UPDATE SKIP LOCKED), \
+                     gone AS (DELETE FROM {subjects} s USING due \
+                              WHERE s.type_key = due.type_key AND s.tenant = due.tenant AND s.id = due.id) \
+                     DELETE FROM {records} WHERE ctid = ANY(ARRAY(SELECT ctid FROM due)) \
+                     RETURNING type_key, tenant, id, category, class, deadline",
+                    due.replace("{columns}", "ctid, type_key, tenant, id")
+                ),
+                Dialect::Sqlite => format!(
+                    "DELETE FROM {records} WHERE rowid IN ({}) RETURNING type_key, tenant, id, category, class, deadline",
+                    due.replace("{columns}", "rowid")
+                ),
+                Dialect::Mysql => {
+                    due.replace("{columns}", "type_key, tenant, id, category, class, deadline") + " FOR UPDATE SKIP LOCKED"
+                }
+            };
+            let due = backend.connection.query(&sql, &[SqlValue::Int(now), SqlValue::Int(floor)])?;
             let mut keys = Vec::with_capacity(due.len());
             let mut deleted = Vec::with_capacity(due.len());
             for row in due {
@@ -430,7 +474,13 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                 keys.push(RowKey::new(type_key.clone(), tenant, id));
                 deleted.push((type_key, category, expiry_reason(class), deadline));
             }
-            backend.delete_rows(&keys)?;
+            let highest = deleted.iter().filter_map(|(_, _, _, deadline)| *deadline).max();
+            backend.sweep_floor = Some((now, highest.unwrap_or(floor).max(floor)));
+            match backend.connection.dialect() {
+                Dialect::Postgres => {}
+                Dialect::Sqlite => backend.delete_subject_entries(&keys)?,
+                Dialect::Mysql => backend.delete_rows(&keys)?,
+            }
             let entries = entries_for_deleted(
                 now,
                 deleted.iter().map(|(type_key, category, reason, deadline)| {
