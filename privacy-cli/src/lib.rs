@@ -2,6 +2,8 @@
 //! into it, so each backend runs these commands from its own binary with its own types
 //! (`privacy_cli::run(&args, &privacy_core::registry::types(), &mut stdout)`).
 
+pub mod sample;
+
 use privacy_core::TypeDescriptor;
 use privacy_core::report::{Inventory, Lang, fideslang, gate, tables};
 use std::io::Write;

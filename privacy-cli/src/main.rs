@@ -2,11 +2,9 @@
 //! reference policy's sample types). A backend links its own types by calling
 //! `privacy_cli::run` from its binary; see `cargo run -p im-backend -- report`.
 
-mod sample;
-
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    sample::link();
+    privacy_cli::sample::link();
     let status = privacy_cli::run(
         &args,
         &privacy_core::registry::types(),

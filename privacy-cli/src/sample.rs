@@ -1,4 +1,5 @@
-//! One type per category of the reference policy, so the standalone binary has an inventory.
+//! One type per category of the reference policy: the standalone binary's inventory, and a
+//! fixture for other crates' tests.
 
 use chrono::{DateTime, Utc};
 use privacy_core::{Classified, im};
@@ -64,6 +65,19 @@ pub struct ChatMessage {
     /// When.
     #[privacy(collected_at)]
     pub sent: DateTime<Utc>,
+}
+
+/// The sample types' descriptors, one per category, in the policy's order.
+#[must_use]
+pub fn descriptors() -> [&'static privacy_core::TypeDescriptor; 6] {
+    [
+        RequestLog::DESCRIPTOR,
+        InterfaceSample::DESCRIPTOR,
+        AppConfig::DESCRIPTOR,
+        AccountIds::DESCRIPTOR,
+        UserProfile::DESCRIPTOR,
+        ChatMessage::DESCRIPTOR,
+    ]
 }
 
 /// Keeps the sample types linked (the registry finds them through the linker).

@@ -4,72 +4,18 @@
 use privacy_core::store::plan::{Target, plan};
 use privacy_core::{Classified, Period, TypeDescriptor};
 
-mod declared {
-    use chrono::{DateTime, Utc};
-    use privacy_core::{Classified, im};
-
-    #[derive(Classified)]
-    #[privacy(category = im::LogData)]
-    pub struct RequestLog {
-        #[privacy(collected_at)]
-        pub at: DateTime<Utc>,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::MonitoringData)]
-    pub struct InterfaceSample {
-        #[privacy(collected_at)]
-        pub at: DateTime<Utc>,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::ConfigurationData)]
-    pub struct AppConfig {
-        pub callback_url: String,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::AccountIdentifiers)]
-    pub struct AccountIds {
-        pub uin: u64,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::UserInformation)]
-    pub struct UserProfile {
-        #[privacy(subject)]
-        pub user_id: String,
-        #[privacy(collected_at)]
-        pub updated: DateTime<Utc>,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::ChatMessageRecord)]
-    pub struct ChatMessage {
-        #[privacy(subject)]
-        pub from: String,
-        #[privacy(collected_at)]
-        pub sent: DateTime<Utc>,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::ChatMessageRecord, retention = ephemeral)]
-    pub struct Typing {
-        #[privacy(subject)]
-        pub user: String,
-    }
+/// Processed momentarily, never stored.
+#[derive(Classified)]
+#[privacy(category = privacy_core::im::ChatMessageRecord, retention = ephemeral)]
+pub struct Typing {
+    #[privacy(subject)]
+    pub user: String,
 }
 
-fn types() -> [&'static TypeDescriptor; 7] {
-    [
-        declared::RequestLog::DESCRIPTOR,
-        declared::InterfaceSample::DESCRIPTOR,
-        declared::AppConfig::DESCRIPTOR,
-        declared::AccountIds::DESCRIPTOR,
-        declared::UserProfile::DESCRIPTOR,
-        declared::ChatMessage::DESCRIPTOR,
-        declared::Typing::DESCRIPTOR,
-    ]
+fn types() -> Vec<&'static TypeDescriptor> {
+    let mut types = privacy_cli::sample::descriptors().to_vec();
+    types.push(Typing::DESCRIPTOR);
+    types
 }
 
 #[test]
@@ -95,7 +41,7 @@ fn every_category_in_every_store() {
 fn plans_never_delete_early() {
     // A tenant's 1-month choice is counted as 31 days: late in short months, never early.
     let kafka = plan(
-        declared::ChatMessage::DESCRIPTOR,
+        privacy_cli::sample::ChatMessage::DESCRIPTOR,
         Target::Kafka,
         Some(Period::months(1)),
     );
@@ -109,17 +55,25 @@ fn plans_never_delete_early() {
         kafka.worst_case_lateness
     );
     let s3 = plan(
-        declared::RequestLog::DESCRIPTOR,
+        privacy_cli::sample::RequestLog::DESCRIPTOR,
         Target::ObjectStorage,
         None,
     );
     assert_eq!(s3.config["Rules"][0]["Expiration"]["Days"], 7);
-    let nats = plan(declared::InterfaceSample::DESCRIPTOR, Target::Nats, None);
+    let nats = plan(
+        privacy_cli::sample::InterfaceSample::DESCRIPTOR,
+        Target::Nats,
+        None,
+    );
     assert_eq!(nats.config["max_age"], 2_u64 * 86_400 * 1_000_000_000);
     // Until-terminated cannot be said by object lifecycle rules alone.
     assert!(
-        plan(declared::AppConfig::DESCRIPTOR, Target::ObjectStorage, None)
-            .needs_sweeper
-            .is_some()
+        plan(
+            privacy_cli::sample::AppConfig::DESCRIPTOR,
+            Target::ObjectStorage,
+            None
+        )
+        .needs_sweeper
+        .is_some()
     );
 }

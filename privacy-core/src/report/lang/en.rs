@@ -3,17 +3,9 @@
 use super::Phrases;
 use crate::TimeUnit;
 
+/// English periods read as the code's own `Period` display: "1 day", "7 days".
 fn period(amount: u32, unit: TimeUnit) -> String {
-    let (one, many) = match unit {
-        TimeUnit::Seconds => ("second", "seconds"),
-        TimeUnit::Minutes => ("minute", "minutes"),
-        TimeUnit::Hours => ("hour", "hours"),
-        TimeUnit::Days => ("day", "days"),
-        TimeUnit::Weeks => ("week", "weeks"),
-        TimeUnit::Months => ("month", "months"),
-        TimeUnit::Years => ("year", "years"),
-    };
-    format!("{amount} {}", if amount == 1 { one } else { many })
+    crate::Period::new(amount, unit).to_string()
 }
 
 pub(super) static PHRASES: Phrases = Phrases {
