@@ -7,9 +7,9 @@ use privacy_core::{Classified, Period, TypeDescriptor};
 /// Processed momentarily, never stored.
 #[derive(Classified)]
 #[privacy(category = privacy_core::im::ChatMessageRecord, retention = ephemeral)]
-pub struct Typing {
+struct Typing {
     #[privacy(subject)]
-    pub user: String,
+    user: String,
 }
 
 fn types() -> Vec<&'static TypeDescriptor> {
