@@ -20,7 +20,10 @@
 //!
 //! let kafka = plan(RequestLog::DESCRIPTOR, Target::Kafka, None);
 //! assert_eq!(kafka.config["retention.ms"], "604800000");
-//! assert!(kafka.needs_sweeper.is_none());
+//! // Kafka counts from the write: records written late need the sweeper's exact deadline.
+//! assert!(kafka.needs_sweeper.unwrap().contains("counts from the write"));
+//! // A TTL index on `collected_at` says the whole rule.
+//! assert!(plan(RequestLog::DESCRIPTOR, Target::Mongo, None).needs_sweeper.is_none());
 //! ```
 
 use crate::{Period, Retention, TimeUnit, TypeDescriptor};
@@ -86,6 +89,9 @@ pub struct Plan {
     /// Why the sweeper must run beside the native mechanism, if it must.
     pub needs_sweeper: Option<String>,
 }
+
+/// Why a mechanism that counts from the write needs the sweeper beside it.
+const FROM_THE_WRITE: &str = "expiry counts from the write, not from `collected_at`: a record written late is kept late by as much";
 
 /// The period in whole seconds, never shorter than the calendar period (a month counts 31
 /// days): a native mechanism may keep a record late, never delete it early.
@@ -180,7 +186,7 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
                 needs_sweeper: if from_termination {
                     Some("topic retention counts from each write, not from an account's termination: keep such records out of Kafka, or delete by key with tombstones on a compacted topic".into())
                 } else {
-                    per_tenant.or_else(|| Some("retention counts from the write, not from `collected_at`: records written late are kept late by as much".into()))
+                    per_tenant.or_else(|| Some(FROM_THE_WRITE.into()))
                 },
             }
         }
@@ -198,7 +204,7 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
                 needs_sweeper: if from_termination {
                     Some("lifecycle days count from the object's creation, not from the termination: tag objects `privacy-terminated=true` when the account ends and let the sweeper delete what the rule keeps past the grace".into())
                 } else {
-                    per_tenant
+                    per_tenant.or_else(|| Some(FROM_THE_WRITE.into()))
                 },
             }
         }
@@ -209,7 +215,7 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
             needs_sweeper: if from_termination {
                 Some("max_age counts from each message's publication: purge the account's subjects at termination plus the grace".into())
             } else {
-                per_tenant
+                per_tenant.or_else(|| Some(FROM_THE_WRITE.into()))
             },
         },
         Target::Redis => Plan {
