@@ -33,6 +33,12 @@ use chrono::{DateTime, Utc};
 use core::fmt;
 
 /// What a tenant (a customer application) decided about its end users' data.
+///
+/// ```
+/// use privacy_core::{deadline::Tenant, Period};
+/// let thirty_days = Tenant { chosen_retention: Some(Period::days(30)), ..Tenant::default() };
+/// assert!(thirty_days.stores_end_user_data);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Tenant {
@@ -53,6 +59,12 @@ impl Default for Tenant {
 }
 
 /// When a record must be gone.
+///
+/// ```
+/// use privacy_core::deadline::Deadline;
+/// assert!(Deadline::WhileActive.alive_at(chrono::Utc::now()));
+/// assert!(!Deadline::NeverStore.alive_at(chrono::Utc::now()));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deadline {
     /// At this instant.
@@ -66,6 +78,12 @@ pub enum Deadline {
 
 impl Deadline {
     /// Whether a record with this deadline is still allowed to exist at `now`.
+    ///
+    /// ```
+    /// use privacy_core::deadline::Deadline;
+    /// let at = chrono::DateTime::UNIX_EPOCH;
+    /// assert!(!Deadline::At(at).alive_at(at));
+    /// ```
     #[must_use]
     pub fn alive_at(self, now: DateTime<Utc>) -> bool {
         match self {
@@ -78,6 +96,12 @@ impl Deadline {
 
 /// Why no deadline could be computed. Each refuses the write: a record nobody can date would
 /// be kept forever.
+///
+/// ```
+/// use privacy_core::deadline::DeadlineError;
+/// let error = DeadlineError::MissingCollectedAt { type_name: "ChatMessage" };
+/// assert!(error.to_string().contains("no `collected_at` instant"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeadlineError {
     /// The class counts from collection, but the record says not when it was collected.
@@ -129,6 +153,14 @@ impl fmt::Display for DeadlineError {
 impl std::error::Error for DeadlineError {}
 
 /// Whether records of the type hold end users' data (any of its categories is about them).
+///
+/// ```
+/// use privacy_core::{deadline::holds_end_user_data, im, Classified};
+/// #[derive(Classified)]
+/// #[privacy(category = im::LogData)]
+/// struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// assert!(!holds_end_user_data(RequestLog::DESCRIPTOR));
+/// ```
 #[must_use]
 pub fn holds_end_user_data(descriptor: &TypeDescriptor) -> bool {
     descriptor

@@ -30,6 +30,11 @@ use crate::{Period, Retention, TimeUnit, TypeDescriptor};
 use serde_json::{Value, json};
 
 /// A store with a native expiry mechanism.
+///
+/// ```
+/// use privacy_core::store::plan::Target;
+/// assert_eq!(Target::ALL.len(), 6);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
     /// A TTL index on a date field.
@@ -58,6 +63,10 @@ impl Target {
     ];
 
     /// Its name on the command line.
+    ///
+    /// ```
+    /// assert_eq!(privacy_core::store::plan::Target::ObjectStorage.name(), "s3");
+    /// ```
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
@@ -71,6 +80,11 @@ impl Target {
     }
 
     /// The target named `name`.
+    ///
+    /// ```
+    /// use privacy_core::store::plan::Target;
+    /// assert_eq!(Target::from_name("nats"), Some(Target::Nats));
+    /// ```
     #[must_use]
     pub fn from_name(name: &str) -> Option<Target> {
         Target::ALL.into_iter().find(|target| target.name() == name)
@@ -78,6 +92,16 @@ impl Target {
 }
 
 /// How one type's records expire in one store.
+///
+/// ```
+/// use privacy_core::store::plan::{plan, Target};
+/// use privacy_core::{im, Classified};
+/// #[derive(Classified)]
+/// #[privacy(category = im::MonitoringData)]
+/// struct Sample { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// let nats = plan(Sample::DESCRIPTOR, Target::Nats, None);
+/// assert_eq!(nats.config["max_age"], 2_u64 * 86_400 * 1_000_000_000);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// The store.

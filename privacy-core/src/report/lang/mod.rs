@@ -13,6 +13,12 @@ use crate::{Period, Retention, TimeUnit};
 use core::fmt;
 
 /// A language the policy is published in.
+///
+/// ```
+/// use privacy_core::report::Lang;
+/// assert_eq!(Lang::ALL.len(), 5);
+/// assert_eq!(Lang::Ko.period(privacy_core::Period::days(7)), "7일");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// English.
@@ -28,6 +34,11 @@ pub enum Lang {
 }
 
 /// The phrases of one language.
+///
+/// ```
+/// use privacy_core::report::Lang;
+/// assert_eq!(Lang::En.phrases().columns[0], "Category");
+/// ```
 pub struct Phrases {
     /// Table headings: controller use, controller retention, processor use, processor retention.
     pub headings: [&'static str; 4],
@@ -46,6 +57,12 @@ pub struct Phrases {
 }
 
 /// A phrase a language lacks.
+///
+/// ```
+/// use privacy_core::report::Lang;
+/// let missing = Lang::Id.phrase("use:teleportation").unwrap_err();
+/// assert!(missing.to_string().contains("`use:teleportation` in language `id`"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MissingPhrase {
     /// The language.
@@ -73,6 +90,10 @@ impl Lang {
     pub const ALL: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ja, Lang::Ko, Lang::Id];
 
     /// The language's code: `en`, `zh`, `ja`, `ko`, `id`.
+    ///
+    /// ```
+    /// assert_eq!(privacy_core::report::Lang::Ja.code(), "ja");
+    /// ```
     #[must_use]
     pub fn code(self) -> &'static str {
         match self {
@@ -85,12 +106,22 @@ impl Lang {
     }
 
     /// The language of a code.
+    ///
+    /// ```
+    /// use privacy_core::report::Lang;
+    /// assert_eq!(Lang::from_code("zh"), Some(Lang::Zh));
+    /// assert_eq!(Lang::from_code("fr"), None);
+    /// ```
     #[must_use]
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
     /// Its phrases.
+    ///
+    /// ```
+    /// assert_eq!(privacy_core::report::Lang::Zh.phrases().headings[1], "数据保留");
+    /// ```
     #[must_use]
     pub fn phrases(self) -> &'static Phrases {
         match self {
@@ -103,6 +134,12 @@ impl Lang {
     }
 
     /// The phrase for `key`.
+    ///
+    /// ```
+    /// use privacy_core::report::Lang;
+    /// assert_eq!(Lang::En.phrase("im.log_data").unwrap(), "Log Data");
+    /// assert_eq!(Lang::Ja.phrase("basis:contract").unwrap(), "お客様との契約の履行（GDPR第6条第1項(b)）");
+    /// ```
     ///
     /// # Errors
     /// When the language has none.
@@ -119,12 +156,24 @@ impl Lang {
     }
 
     /// A period in this language, from its amount and unit.
+    ///
+    /// ```
+    /// use privacy_core::{report::Lang, Period};
+    /// assert_eq!(Lang::Zh.period(Period::months(2)), "2个月");
+    /// assert_eq!(Lang::Id.period(Period::days(7)), "7 hari");
+    /// ```
     #[must_use]
     pub fn period(self, period: Period) -> String {
         (self.phrases().period)(period.amount, period.unit)
     }
 
     /// A retention class in this language.
+    ///
+    /// ```
+    /// use privacy_core::{report::Lang, Period, Retention};
+    /// let kept = Retention::UntilTerminated { grace: Period::months(2) };
+    /// assert_eq!(Lang::En.retention(&kept), "while you use the feature; deleted 2 months after you stop using it");
+    /// ```
     #[must_use]
     pub fn retention(self, retention: &Retention) -> String {
         let phrases = self.phrases();
