@@ -1,6 +1,21 @@
 //! The audit log: what was deleted or held, when and why, never the values or whose they were.
 
 /// What happened.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// use privacy_core::store::{AuditAction, HoldTarget, record_key};
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+/// store.hold(&HoldTarget::Record(record_key::<RequestLog>("app-1", "r1")), "litigation 42", day0).unwrap();
+/// assert_eq!(store.audit_log().unwrap()[0].action, AuditAction::Held);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -19,6 +34,11 @@ pub enum AuditAction {
 }
 
 /// Why it happened.
+///
+/// ```
+/// use privacy_core::store::AuditReason;
+/// assert_eq!(serde_json::to_string(&AuditReason::LegalHold).unwrap(), r#""legal_hold""#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -35,6 +55,11 @@ pub enum AuditReason {
 
 impl AuditAction {
     /// The action's code in a store.
+    ///
+    /// ```
+    /// use privacy_core::store::AuditAction;
+    /// assert_eq!(AuditAction::Redacted.code(), "redacted");
+    /// ```
     #[must_use]
     pub fn code(self) -> &'static str {
         match self {
@@ -47,6 +72,12 @@ impl AuditAction {
     }
 
     /// The action of a code read from a store.
+    ///
+    /// ```
+    /// use privacy_core::store::AuditAction;
+    /// assert_eq!(AuditAction::from_code("released"), Some(AuditAction::Released));
+    /// assert_eq!(AuditAction::from_code("purged"), None);
+    /// ```
     #[must_use]
     pub fn from_code(code: &str) -> Option<Self> {
         [
@@ -63,6 +94,11 @@ impl AuditAction {
 
 impl AuditReason {
     /// The reason's code in a store.
+    ///
+    /// ```
+    /// use privacy_core::store::AuditReason;
+    /// assert_eq!(AuditReason::Termination.code(), "termination");
+    /// ```
     #[must_use]
     pub fn code(self) -> &'static str {
         match self {
@@ -74,6 +110,12 @@ impl AuditReason {
     }
 
     /// The reason of a code read from a store.
+    ///
+    /// ```
+    /// use privacy_core::store::AuditReason;
+    /// assert_eq!(AuditReason::from_code("erasure"), Some(AuditReason::Erasure));
+    /// assert_eq!(AuditReason::from_code("Erasure"), None);
+    /// ```
     #[must_use]
     pub fn from_code(code: &str) -> Option<Self> {
         [
@@ -88,6 +130,26 @@ impl AuditReason {
 }
 
 /// One line of the audit log: per type and category, how many records, their deadlines' range.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// for id in ["r1", "r2"] {
+///     store.write("app-1", id, &RequestLog { at: day0 }, day0).unwrap();
+/// }
+/// store.sweep(day0 + TimeDelta::days(7), 100).unwrap();
+/// // One entry for both records: how many, of which type and category, and their deadlines.
+/// let entry = &store.audit_log().unwrap()[0];
+/// assert_eq!((entry.count, entry.category.as_str()), (2, "im.log_data"));
+/// assert_eq!(entry.deadline_max, Some((day0 + TimeDelta::days(7)).timestamp_millis()));
+/// assert!(!serde_json::to_string(entry).unwrap().contains("r1"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AuditEntry {

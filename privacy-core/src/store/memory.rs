@@ -5,6 +5,19 @@ use super::{Backend, HoldTarget, RetentionClass, Row, RowKey, StoreError};
 use std::collections::BTreeMap;
 
 /// Records and audit log in memory.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+/// assert_eq!(store.sweep(day0 + TimeDelta::days(7), 100).unwrap().deleted, 1);
+/// ```
 #[derive(Debug, Default)]
 pub struct MemoryBackend {
     rows: BTreeMap<RowKey, (Row, Option<String>)>,
@@ -13,6 +26,20 @@ pub struct MemoryBackend {
 
 impl MemoryBackend {
     /// Every row, held or not, whatever its deadline: what a direct look at the store sees.
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// let row = store.backend().rows().next().unwrap();
+    /// assert_eq!((row.key.id.as_str(), row.category.as_str()), ("r1", "im.log_data"));
+    /// ```
     pub fn rows(&self) -> impl Iterator<Item = &Row> {
         self.rows.values().map(|(row, _)| row)
     }

@@ -61,23 +61,65 @@ use std::collections::HashMap;
 /// The operations a store's backend provides. Timestamps are milliseconds since the Unix epoch.
 ///
 /// Every method is atomic: a method that fails leaves what was there.
+///
+/// ```
+/// use privacy_core::store::{Backend, MemoryBackend, Store};
+/// // The backend is chosen at run time; the store enforces retention over any of them.
+/// let backend: Box<dyn Backend> = Box::new(MemoryBackend::default());
+/// let mut store = Store::new(backend, b"subject-hashing-key");
+/// assert!(store.audit_log().unwrap().is_empty());
+/// ```
 pub trait Backend {
     /// Inserts or replaces the row with `row.key`.
     ///
     /// # Errors
     /// When the backend fails; nothing is written then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// let mut backend = MemoryBackend::default();
+    /// backend.write(&row).unwrap();
+    /// assert_eq!(backend.read(&row.key, 0).unwrap(), Some(row.clone()));
+    /// ```
     fn write(&mut self, row: &Row) -> Result<(), StoreError>;
 
     /// The row with `key`, unless its deadline is at or before `now`.
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// // The row's deadline is 1_000.
+    /// assert!(backend.read(&row.key, 999).unwrap().is_some());
+    /// assert!(backend.read(&row.key, 1_000).unwrap().is_none());
+    /// ```
     fn read(&mut self, key: &RowKey, now: i64) -> Result<Option<Row>, StoreError>;
 
     /// The key and collection instant of every row of `tenant` in `class`.
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// let fixed = backend.schedule("app-1", RetentionClass::Fixed).unwrap();
+    /// assert_eq!(fixed, vec![(row.key.clone(), Some(0))]);
+    /// assert!(backend.schedule("app-1", RetentionClass::CustomerChosen).unwrap().is_empty());
+    /// ```
     fn schedule(
         &mut self,
         tenant: &str,
@@ -88,6 +130,17 @@ pub trait Backend {
     ///
     /// # Errors
     /// When the backend fails; no deadline changes then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// backend.set_deadlines(&[(row.key.clone(), None)]).unwrap();
+    /// assert!(backend.read(&row.key, i64::MAX).unwrap().is_some());
+    /// ```
     fn set_deadlines(&mut self, updates: &[(RowKey, Option<i64>)]) -> Result<(), StoreError>;
 
     /// Deletes at most `limit` rows whose deadline is at or before `now` and that no hold
@@ -97,6 +150,20 @@ pub trait Backend {
     ///
     /// # Errors
     /// When the backend fails; nothing is deleted then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// # use privacy_core::store::AuditReason;
+    /// assert!(backend.sweep_batch(999, 100).unwrap().is_empty());
+    /// let entries = backend.sweep_batch(1_000, 100).unwrap();
+    /// assert_eq!((entries[0].count, entries[0].reason), (1, AuditReason::Retention));
+    /// assert!(backend.read(&row.key, 0).unwrap().is_none());
+    /// ```
     fn sweep_batch(&mut self, now: i64, limit: usize) -> Result<Vec<AuditEntry>, StoreError>;
 
     /// Places (`reason` given) or lifts (`None`) a legal hold on the rows `target` selects, and
@@ -104,6 +171,21 @@ pub trait Backend {
     ///
     /// # Errors
     /// When the backend fails; no hold changes then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// # use privacy_core::store::HoldTarget;
+    /// let hold = HoldTarget::Record(row.key.clone());
+    /// assert_eq!(backend.set_hold(&hold, Some("litigation 42"), 500).unwrap(), 1);
+    /// assert!(backend.sweep_batch(1_000, 100).unwrap().is_empty());
+    /// assert_eq!(backend.set_hold(&hold, None, 600).unwrap(), 1);
+    /// assert_eq!(backend.sweep_batch(1_000, 100).unwrap()[0].count, 1);
+    /// ```
     fn set_hold(
         &mut self,
         target: &HoldTarget,
@@ -115,6 +197,19 @@ pub trait Backend {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// # use privacy_core::store::AuditAction;
+    /// backend.sweep_batch(1_000, 100).unwrap();
+    /// let log = backend.audit_log().unwrap();
+    /// assert_eq!((log[0].action, log[0].count, log[0].deadline_max), (AuditAction::Deleted, 1, Some(1_000)));
+    /// ```
     fn audit_log(&mut self) -> Result<Vec<AuditEntry>, StoreError>;
 
     /// Every row of `tenant` naming the subject with keyed hash `subject_key`, whatever its
@@ -122,6 +217,18 @@ pub trait Backend {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// // Past its deadline, the row is still the subject's until it is swept.
+    /// assert_eq!(backend.subject_rows("app-1", "s1").unwrap(), vec![(row.clone(), None)]);
+    /// assert!(backend.subject_rows("app-1", "s2").unwrap().is_empty());
+    /// ```
     fn subject_rows(
         &mut self,
         tenant: &str,
@@ -134,6 +241,19 @@ pub trait Backend {
     ///
     /// # Errors
     /// When the backend fails; nothing is deleted then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
+    /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # let mut backend = MemoryBackend::default();
+    /// # backend.write(&row).unwrap();
+    /// # use privacy_core::store::AuditReason;
+    /// let entries = backend.erase_batch("app-1", "s1", "request-ref", 10, 100).unwrap();
+    /// assert_eq!((entries[0].reason, entries[0].note.as_str()), (AuditReason::Erasure, "request-ref"));
+    /// assert!(backend.subject_rows("app-1", "s1").unwrap().is_empty());
+    /// ```
     fn erase_batch(
         &mut self,
         tenant: &str,
@@ -147,6 +267,26 @@ pub trait Backend {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use privacy_core::store::{AuditAction, AuditEntry, AuditReason, Backend, MemoryBackend};
+    /// let request = AuditEntry {
+    ///     at: 5,
+    ///     action: AuditAction::Requested,
+    ///     reason: AuditReason::Erasure,
+    ///     type_key: String::new(),
+    ///     category: String::new(),
+    ///     count: 0,
+    ///     deadline_min: None,
+    ///     deadline_max: None,
+    ///     note: "request-ref".into(),
+    /// };
+    /// let mut backend = MemoryBackend::default();
+    /// backend.append_audit(std::slice::from_ref(&request)).unwrap();
+    /// assert_eq!(backend.audit_log().unwrap(), vec![request]);
+    /// ```
     fn append_audit(&mut self, entries: &[AuditEntry]) -> Result<(), StoreError>;
 }
 
@@ -205,6 +345,26 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
 }
 
 /// What a legal hold covers.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// # let hello = ChatMessage { sender: "user-7".into(), text: "hello".into(), sent: day0 };
+/// use privacy_core::store::HoldTarget;
+/// use privacy_core::SubjectId;
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// store.write("app-1", "m1", &hello, day0).unwrap();
+/// let target = HoldTarget::Subject {
+///     tenant: "app-1".into(),
+///     subject_key: store.subject_key(&SubjectId::new("user-7")),
+/// };
+/// assert_eq!(store.hold(&target, "litigation 42", day0).unwrap(), 1);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HoldTarget {
     /// One record.
@@ -220,6 +380,25 @@ pub enum HoldTarget {
 }
 
 /// Why a store refused or failed an operation.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// # let hello = ChatMessage { sender: "user-7".into(), text: "hello".into(), sent: day0 };
+/// use privacy_core::deadline::Tenant;
+/// use privacy_core::store::StoreError;
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// let opted_out = Tenant { stores_end_user_data: false, ..Tenant::default() };
+/// store.set_tenant("app-1", opted_out, day0).unwrap();
+/// let refused = store.write("app-1", "m1", &hello, day0).unwrap_err();
+/// assert!(matches!(refused, StoreError::NotStorable { type_name: "ChatMessage", .. }));
+/// assert!(refused.to_string().contains("opted out of storing end users' data"));
+/// ```
 #[derive(Debug)]
 pub enum StoreError {
     /// The record's deadline could not be computed.
@@ -274,6 +453,23 @@ impl From<DeadlineError> for StoreError {
 }
 
 /// What one [`Store::sweep`] did.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// for id in ["r1", "r2", "r3"] {
+///     store.write("app-1", id, &RequestLog { at: day0 }, day0).unwrap();
+/// }
+/// let report = store.sweep(day0 + TimeDelta::days(7), 2).unwrap();
+/// assert_eq!((report.deleted, report.batches), (3, 2));
+/// assert_eq!(report.entries.iter().map(|entry| entry.count).sum::<u64>(), 3);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SweepReport {
     /// Records deleted.
@@ -285,6 +481,19 @@ pub struct SweepReport {
 }
 
 /// A record store enforcing its records' retention. See the [module docs](self).
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+/// assert!(store.read::<RequestLog>("app-1", "r1", day0).unwrap().is_some());
+/// ```
 pub struct Store<B> {
     backend: B,
     label: String,
@@ -295,6 +504,16 @@ pub struct Store<B> {
 impl<B: Backend> Store<B> {
     /// A store over `backend`. `subject_key` keys the hashes by which records are found per
     /// data subject: keep it secret and stable (a changed key cannot find older records).
+    ///
+    /// ```
+    /// use privacy_core::store::{MemoryBackend, Store};
+    /// use privacy_core::SubjectId;
+    /// let key = b"a secret from the key vault, stable across deployments";
+    /// let first = Store::new(MemoryBackend::default(), key);
+    /// let second = Store::new(MemoryBackend::default(), key);
+    /// let subject = SubjectId::new("user-7");
+    /// assert_eq!(first.subject_key(&subject), second.subject_key(&subject));
+    /// ```
     pub fn new(backend: B, subject_key: impl AsRef<[u8]>) -> Self {
         Store {
             backend,
@@ -305,6 +524,12 @@ impl<B: Backend> Store<B> {
     }
 
     /// The store, named `label` in receipts and reports.
+    ///
+    /// ```
+    /// use privacy_core::store::{MemoryBackend, Store};
+    /// let store = Store::new(MemoryBackend::default(), b"key").named("chat-db");
+    /// assert_eq!(store.label(), "chat-db");
+    /// ```
     #[must_use]
     pub fn named(mut self, label: &str) -> Self {
         label.clone_into(&mut self.label);
@@ -312,17 +537,48 @@ impl<B: Backend> Store<B> {
     }
 
     /// The store's name in receipts and reports.
+    ///
+    /// ```
+    /// use privacy_core::store::{MemoryBackend, Store};
+    /// assert_eq!(Store::new(MemoryBackend::default(), b"key").label(), "store");
+    /// ```
     #[must_use]
     pub fn label(&self) -> &str {
         &self.label
     }
 
     /// The backend, for what the store does not wrap.
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// // Past its deadline and not yet swept: readers see nothing, the backend still holds the row.
+    /// let late = day0 + TimeDelta::days(8);
+    /// assert!(store.read::<RequestLog>("app-1", "r1", late).unwrap().is_none());
+    /// assert_eq!(store.backend().rows().count(), 1);
+    /// ```
     pub fn backend(&mut self) -> &mut B {
         &mut self.backend
     }
 
     /// The keyed hash a subject's records are indexed by; never the id in clear.
+    ///
+    /// ```
+    /// use privacy_core::store::{MemoryBackend, Store};
+    /// use privacy_core::SubjectId;
+    /// let store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// let key = store.subject_key(&SubjectId::new("user-7"));
+    /// assert_eq!(key.len(), 32);
+    /// assert!(!key.contains("user-7"));
+    /// assert_ne!(key, store.subject_key(&SubjectId::new("user-8")));
+    /// ```
     #[must_use]
     pub fn subject_key(&self, subject: &SubjectId) -> String {
         let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.subject_key)
@@ -337,6 +593,17 @@ impl<B: Backend> Store<B> {
     }
 
     /// The tenant's settings and termination, as the store knows them.
+    ///
+    /// ```
+    /// use privacy_core::deadline::Tenant;
+    /// use privacy_core::store::{MemoryBackend, Store};
+    /// use privacy_core::Period;
+    /// let mut store = Store::new(MemoryBackend::default(), b"key");
+    /// assert_eq!(store.tenant("app-1").settings, Tenant::default());
+    /// let month = Tenant { chosen_retention: Some(Period::days(30)), ..Tenant::default() };
+    /// store.set_tenant("app-1", month, chrono::Utc::now()).unwrap();
+    /// assert_eq!(store.tenant("app-1").settings.chosen_retention, Some(Period::days(30)));
+    /// ```
     #[must_use]
     pub fn tenant(&self, tenant: &str) -> TenantState {
         self.tenants.get(tenant).copied().unwrap_or_default()
@@ -348,6 +615,30 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::ChatMessageRecord)]
+    /// # struct ChatMessage { #[privacy(subject)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// # let hello = ChatMessage { sender: "user-7".into(), text: "hello".into(), sent: day0 };
+    /// use privacy_core::deadline::Tenant;
+    /// use privacy_core::Period;
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// let month = Tenant { chosen_retention: Some(Period::days(30)), ..Tenant::default() };
+    /// store.set_tenant("app-1", month, day0).unwrap();
+    /// store.write("app-1", "m1", &hello, day0).unwrap();
+    /// let day10 = day0 + TimeDelta::days(10);
+    /// assert!(store.read::<ChatMessage>("app-1", "m1", day10).unwrap().is_some());
+    /// // Back to the 7-day default: the stored message is due at once.
+    /// assert_eq!(store.set_tenant("app-1", Tenant::default(), day10).unwrap(), 1);
+    /// assert!(store.read::<ChatMessage>("app-1", "m1", day10).unwrap().is_none());
+    /// ```
     pub fn set_tenant(
         &mut self,
         tenant: &str,
@@ -365,6 +656,27 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::{TimeDelta, TimeZone, Utc};
+    /// use privacy_core::store::{MemoryBackend, Store};
+    /// use privacy_core::{im, Classified};
+    ///
+    /// #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// #[privacy(category = im::ConfigurationData)]
+    /// struct CallbackSetting { url: String }
+    ///
+    /// let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "callback", &CallbackSetting { url: "https://example.com/cb".into() }, day0).unwrap();
+    /// assert_eq!(store.terminate("app-1", day0).unwrap(), 1);
+    /// // Kept for the 2-month grace after termination, then due.
+    /// let may = Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap();
+    /// assert!(store.read::<CallbackSetting>("app-1", "callback", may - TimeDelta::seconds(1)).unwrap().is_some());
+    /// assert_eq!(store.sweep(may, 100).unwrap().deleted, 1);
+    /// ```
     pub fn terminate(&mut self, tenant: &str, at: DateTime<Utc>) -> Result<usize, StoreError> {
         let state = self.tenants.entry(tenant.to_owned()).or_default();
         state.terminated_at = Some(at);
@@ -408,6 +720,26 @@ impl<B: Backend> Store<B> {
     /// [`StoreError::NotStorable`] for end users' data of a tenant that opted out;
     /// [`StoreError::Expired`] for a record already past its deadline; [`StoreError::Deadline`]
     /// when no deadline can be computed; backend and encoding failures. Nothing is written then.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// use privacy_core::deadline::Deadline;
+    /// use privacy_core::store::StoreError;
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// let due = store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// assert_eq!(due, Deadline::At(day0 + TimeDelta::days(7)));
+    /// // A record collected 8 days ago may no longer be kept.
+    /// let stale = RequestLog { at: day0 - TimeDelta::days(8) };
+    /// assert!(matches!(store.write("app-1", "r0", &stale, day0), Err(StoreError::Expired { .. })));
+    /// ```
     pub fn write<T: Storable + serde::Serialize>(
         &mut self,
         tenant: &str,
@@ -466,6 +798,23 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// Backend and decoding failures.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// let read = store.read::<RequestLog>("app-1", "r1", day0).unwrap();
+    /// assert_eq!(read.map(|record| record.at), Some(day0));
+    /// assert!(store.read::<RequestLog>("app-2", "r1", day0).unwrap().is_none());
+    /// ```
     pub fn read<T: Storable + serde::de::DeserializeOwned>(
         &mut self,
         tenant: &str,
@@ -487,6 +836,24 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// When the backend fails; the batches before stay done.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "old", &RequestLog { at: day0 }, day0).unwrap();
+    /// store.write("app-1", "new", &RequestLog { at: day0 + TimeDelta::days(1) }, day0).unwrap();
+    /// let report = store.sweep(day0 + TimeDelta::days(7), 100).unwrap();
+    /// assert_eq!(report.deleted, 1);
+    /// assert_eq!(store.backend().rows().count(), 1);
+    /// ```
     pub fn sweep(&mut self, now: DateTime<Utc>, batch: usize) -> Result<SweepReport, StoreError> {
         let mut report = SweepReport::default();
         loop {
@@ -507,6 +874,24 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// use privacy_core::store::{HoldTarget, record_key};
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// let target = HoldTarget::Record(record_key::<RequestLog>("app-1", "r1"));
+    /// assert_eq!(store.hold(&target, "litigation 42", day0).unwrap(), 1);
+    /// assert_eq!(store.sweep(day0 + TimeDelta::days(30), 100).unwrap().deleted, 0);
+    /// ```
     pub fn hold(
         &mut self,
         target: &HoldTarget,
@@ -521,6 +906,26 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// use privacy_core::store::{HoldTarget, record_key};
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// let target = HoldTarget::Record(record_key::<RequestLog>("app-1", "r1"));
+    /// store.hold(&target, "litigation 42", day0).unwrap();
+    /// let later = day0 + TimeDelta::days(30);
+    /// assert_eq!(store.release(&target, later).unwrap(), 1);
+    /// assert_eq!(store.sweep(later, 100).unwrap().deleted, 1);
+    /// ```
     pub fn release(
         &mut self,
         target: &HoldTarget,
@@ -533,18 +938,57 @@ impl<B: Backend> Store<B> {
     ///
     /// # Errors
     /// When the backend fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// use privacy_core::store::{AuditAction, AuditReason};
+    /// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+    /// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// store.sweep(day0 + TimeDelta::days(7), 100).unwrap();
+    /// let log = store.audit_log().unwrap();
+    /// assert_eq!((log[0].action, log[0].reason, log[0].count), (AuditAction::Deleted, AuditReason::Retention, 1));
+    /// assert_eq!(log[0].category, "im.log_data");
+    /// ```
     pub fn audit_log(&mut self) -> Result<Vec<AuditEntry>, StoreError> {
         self.backend.audit_log()
     }
 }
 
 /// The key a type's records are stored under: `module::path::Type`.
+///
+/// ```
+/// use privacy_core::store::type_key;
+/// use privacy_core::{im, Classified};
+/// #[derive(Classified)]
+/// #[privacy(category = im::MonitoringData)]
+/// struct InterfaceLatency { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// assert!(type_key(InterfaceLatency::DESCRIPTOR).ends_with("::InterfaceLatency"));
+/// ```
 #[must_use]
 pub fn type_key(descriptor: &crate::TypeDescriptor) -> String {
     format!("{}::{}", descriptor.module_path, descriptor.name)
 }
 
 /// The key of a typed record, for holds on one record.
+///
+/// ```
+/// use privacy_core::store::{record_key, type_key};
+/// use privacy_core::{im, Classified};
+/// #[derive(Classified)]
+/// #[privacy(category = im::MonitoringData)]
+/// struct InterfaceLatency { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// let key = record_key::<InterfaceLatency>("app-1", "m1");
+/// assert_eq!(key.type_key, type_key(InterfaceLatency::DESCRIPTOR));
+/// assert_eq!((key.tenant.as_str(), key.id.as_str()), ("app-1", "m1"));
+/// ```
 #[must_use]
 pub fn record_key<T: Classified>(tenant: &str, id: &str) -> RowKey {
     RowKey::new(type_key(T::DESCRIPTOR), tenant, id)

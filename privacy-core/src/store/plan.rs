@@ -151,6 +151,18 @@ fn collection_name(descriptor: &TypeDescriptor) -> String {
 
 /// The expiry plan of `descriptor`'s records in `target`, for a tenant that chose `chosen` (for
 /// customer-chosen classes; `None`: the class default).
+///
+/// ```
+/// use privacy_core::store::plan::{plan, Target};
+/// use privacy_core::{im, Classified, Period};
+/// #[derive(Classified)]
+/// #[privacy(category = im::ChatMessageRecord)]
+/// struct ChatMessage { #[privacy(subject)] sender: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// let month = plan(ChatMessage::DESCRIPTOR, Target::Nats, Some(Period::days(30)));
+/// let default = plan(ChatMessage::DESCRIPTOR, Target::Nats, None);
+/// assert_ne!(month.config, default.config);
+/// assert!(default.needs_sweeper.unwrap().contains("one plan per tenant"));
+/// ```
 #[must_use]
 pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>) -> Plan {
     let name = collection_name(descriptor);

@@ -16,6 +16,18 @@ use super::{AuditEntry, Backend, HoldTarget, RetentionClass, Row, RowKey, StoreE
 use redis::Script;
 
 /// A Redis connection with its key prefix.
+///
+/// ```
+/// use privacy_core::store::{RedisBackend, Store, StoreError};
+///
+/// /// The store a service opens at start-up, its keys prefixed `privacy:`.
+/// fn open_store(url: &str, key: &[u8]) -> Result<Store<RedisBackend>, StoreError> {
+///     Ok(Store::new(RedisBackend::connect(url, "privacy:")?, key).named("redis"))
+/// }
+/// // Nothing listens on port 1: the error names the backend that failed.
+/// let refused = open_store("redis://127.0.0.1:1", b"key").err().unwrap();
+/// assert!(refused.to_string().starts_with("store backend failed: redis:"));
+/// ```
 pub struct RedisBackend {
     connection: redis::Connection,
     prefix: String,
@@ -185,6 +197,14 @@ impl RedisBackend {
     ///
     /// # Errors
     /// When the server cannot be reached.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use privacy_core::store::RedisBackend;
+    /// assert!(RedisBackend::connect("redis://127.0.0.1:1", "privacy:").is_err());
+    /// assert!(RedisBackend::connect("not a url", "privacy:").is_err());
+    /// ```
     pub fn connect(url: &str, prefix: &str) -> Result<Self, StoreError> {
         let client = redis::Client::open(url).map_err(|error| failed(&error))?;
         let connection = client.get_connection().map_err(|error| failed(&error))?;
@@ -195,11 +215,39 @@ impl RedisBackend {
     }
 
     /// The connection, for direct looks at the keys.
+    ///
+    /// ```
+    /// # use chrono::{TimeDelta, Utc};
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// use privacy_core::store::{record_key, RedisBackend, Store};
+    /// // Runs where a Redis server listens on 6379, as on the project's CI.
+    /// let prefix = format!("privacy-doc-{}:", std::process::id());
+    /// # let Ok(backend) = RedisBackend::connect("redis://127.0.0.1:6379", &prefix) else { return };
+    /// let mut store = Store::new(backend, b"subject-hashing-key");
+    /// let now = Utc::now();
+    /// store.write("app-1", "r1", &RequestLog { at: now }, now).unwrap();
+    /// let key = store.backend().record_key(&record_key::<RequestLog>("app-1", "r1"));
+    /// let left_ms: i64 = redis::cmd("PTTL").arg(&key).query(store.backend().connection()).unwrap();
+    /// assert!(0 < left_ms && left_ms <= TimeDelta::days(7).num_milliseconds());
+    /// # let keys: Vec<String> = redis::cmd("KEYS").arg(format!("{prefix}*")).query(store.backend().connection()).unwrap();
+    /// # let () = redis::cmd("DEL").arg(keys).query(store.backend().connection()).unwrap();
+    /// ```
     pub fn connection(&mut self) -> &mut redis::Connection {
         &mut self.connection
     }
 
     /// The key holding a record's value.
+    ///
+    /// ```
+    /// use privacy_core::store::{RedisBackend, RowKey};
+    /// // Runs where a Redis server listens on 6379, as on the project's CI.
+    /// # let Ok(backend) = RedisBackend::connect("redis://127.0.0.1:6379", "app:") else { return };
+    /// let key = backend.record_key(&RowKey::new("app::RequestLog", "app-1", "r1"));
+    /// assert_eq!(key, "app:rec:app::RequestLog\u{1f}app-1\u{1f}r1");
+    /// ```
     #[must_use]
     pub fn record_key(&self, key: &RowKey) -> String {
         format!("{}rec:{}", self.prefix, rid(key))

@@ -3,6 +3,13 @@
 use crate::Retention;
 
 /// Which records a tenant's decisions reschedule.
+///
+/// ```
+/// use privacy_core::store::RetentionClass;
+/// use privacy_core::{im, Category};
+/// assert_eq!(RetentionClass::of(&im::UserInformation::INFO.retention), RetentionClass::CustomerChosen);
+/// assert_eq!(RetentionClass::of(&im::ConfigurationData::INFO.retention), RetentionClass::UntilTerminated);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RetentionClass {
     /// A fixed period from collection: nothing reschedules it.
@@ -15,6 +22,13 @@ pub enum RetentionClass {
 
 impl RetentionClass {
     /// The class of a retention (ephemeral records are never stored; they count as fixed).
+    ///
+    /// ```
+    /// use privacy_core::store::RetentionClass;
+    /// use privacy_core::{Period, Retention};
+    /// assert_eq!(RetentionClass::of(&Retention::Fixed(Period::days(7))), RetentionClass::Fixed);
+    /// assert_eq!(RetentionClass::of(&Retention::Ephemeral), RetentionClass::Fixed);
+    /// ```
     #[must_use]
     pub fn of(retention: &Retention) -> Self {
         match retention {
@@ -25,6 +39,11 @@ impl RetentionClass {
     }
 
     /// The class's code in a store.
+    ///
+    /// ```
+    /// use privacy_core::store::RetentionClass;
+    /// assert_eq!(RetentionClass::UntilTerminated.code(), 2);
+    /// ```
     #[must_use]
     pub fn code(self) -> i64 {
         match self {
@@ -35,6 +54,12 @@ impl RetentionClass {
     }
 
     /// The class of a code read from a store.
+    ///
+    /// ```
+    /// use privacy_core::store::RetentionClass;
+    /// assert_eq!(RetentionClass::from_code(1), Some(RetentionClass::CustomerChosen));
+    /// assert_eq!(RetentionClass::from_code(3), None);
+    /// ```
     #[must_use]
     pub fn from_code(code: i64) -> Option<Self> {
         match code {
@@ -47,6 +72,21 @@ impl RetentionClass {
 }
 
 /// What identifies a stored record: its type, its tenant and its id within them.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// use privacy_core::store::{RowKey, record_key};
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+/// let key: &RowKey = &store.backend().rows().next().unwrap().key;
+/// assert_eq!(key, &record_key::<RequestLog>("app-1", "r1"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RowKey {
     /// `module::path::Type`.
@@ -59,6 +99,12 @@ pub struct RowKey {
 
 impl RowKey {
     /// A key.
+    ///
+    /// ```
+    /// use privacy_core::store::RowKey;
+    /// let key = RowKey::new("app::RequestLog", "app-1", "r1");
+    /// assert_eq!((key.type_key.as_str(), key.tenant.as_str(), key.id.as_str()), ("app::RequestLog", "app-1", "r1"));
+    /// ```
     pub fn new(
         type_key: impl Into<String>,
         tenant: impl Into<String>,
@@ -73,6 +119,23 @@ impl RowKey {
 }
 
 /// A stored record. Timestamps are milliseconds since the Unix epoch.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::{MemoryBackend, RetentionClass, Store};
+/// # use privacy_core::{im, Classified, SubjectId};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key");
+/// let hello = ChatMessage { sender: "user-7".into(), text: "hello".into(), sent: day0 };
+/// store.write("app-1", "m1", &hello, day0).unwrap();
+/// let subject = store.subject_key(&SubjectId::new("user-7"));
+/// let row = store.backend().rows().next().unwrap().clone();
+/// assert_eq!((row.class, row.subjects), (RetentionClass::CustomerChosen, vec![subject]));
+/// assert_eq!(row.deadline, Some((day0 + TimeDelta::days(7)).timestamp_millis()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     /// The key.

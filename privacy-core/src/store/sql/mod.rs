@@ -34,6 +34,15 @@ use super::memory::expiry_reason;
 use super::{Backend, HoldTarget, RetentionClass, Row, RowKey, StoreError};
 
 /// A value bound to or read from a statement.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use privacy_core::store::sql::{SqlConnection, SqlValue, SqliteConnection};
+/// let mut db = SqliteConnection::in_memory().unwrap();
+/// let rows = db.query("SELECT ?, ?, NULL", &[SqlValue::Int(7), SqlValue::Text("seven".into())]).unwrap();
+/// assert_eq!(rows, vec![vec![SqlValue::Int(7), SqlValue::Text("seven".into()), SqlValue::NullText]]);
+/// # }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SqlValue {
     /// An integer.
@@ -73,6 +82,13 @@ impl SqlValue {
 }
 
 /// The SQL a dialect writes differently.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use privacy_core::store::sql::{Dialect, SqlConnection, SqliteConnection};
+/// assert_eq!(SqliteConnection::in_memory().unwrap().dialect(), Dialect::Sqlite);
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
     /// SQLite.
@@ -85,30 +101,109 @@ pub enum Dialect {
 
 /// A connection the SQL backend drives. Statements use `?` placeholders; a connection rewrites
 /// them if its database wants another form.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use privacy_core::store::sql::{Dialect, SqlBackend, SqlConnection, SqlValue, SqliteConnection};
+/// use privacy_core::store::StoreError;
+///
+/// /// A connection that counts the statements it runs, over SQLite.
+/// struct Counting(SqliteConnection, usize);
+/// impl SqlConnection for Counting {
+///     fn dialect(&self) -> Dialect { self.0.dialect() }
+///     fn batch(&mut self, sql: &str) -> Result<(), StoreError> { self.1 += 1; self.0.batch(sql) }
+///     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<u64, StoreError> { self.1 += 1; self.0.execute(sql, params) }
+///     fn query(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>, StoreError> { self.1 += 1; self.0.query(sql, params) }
+/// }
+///
+/// let mut backend = SqlBackend::open(Counting(SqliteConnection::in_memory().unwrap(), 0), "app_").unwrap();
+/// assert!(backend.connection().1 >= 3); // the three tables, and their indexes
+/// # }
+/// ```
 pub trait SqlConnection {
     /// The connection's dialect.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// use privacy_core::store::sql::{Dialect, SqlConnection, SqliteConnection};
+    /// let db = SqliteConnection::in_memory().unwrap();
+    /// assert_eq!(db.dialect(), Dialect::Sqlite);
+    /// # }
+    /// ```
     fn dialect(&self) -> Dialect;
 
     /// Runs statements without parameters or results (schema, transaction control).
     ///
     /// # Errors
     /// When the database fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// use privacy_core::store::sql::{SqlConnection, SqlValue, SqliteConnection};
+    /// let mut db = SqliteConnection::in_memory().unwrap();
+    /// db.batch("CREATE TABLE t (n BIGINT); INSERT INTO t VALUES (1), (2);").unwrap();
+    /// assert_eq!(db.query("SELECT COUNT(*) FROM t", &[]).unwrap(), vec![vec![SqlValue::Int(2)]]);
+    /// assert!(db.batch("DROP TABLE missing").unwrap_err().to_string().contains("no such table"));
+    /// # }
+    /// ```
     fn batch(&mut self, sql: &str) -> Result<(), StoreError>;
 
     /// Runs one statement; returns the rows it changed.
     ///
     /// # Errors
     /// When the database fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// use privacy_core::store::sql::{SqlConnection, SqlValue, SqliteConnection};
+    /// let mut db = SqliteConnection::in_memory().unwrap();
+    /// db.batch("CREATE TABLE t (n BIGINT); INSERT INTO t VALUES (1), (2), (3);").unwrap();
+    /// assert_eq!(db.execute("DELETE FROM t WHERE n >= ?", &[SqlValue::Int(2)]).unwrap(), 2);
+    /// # }
+    /// ```
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<u64, StoreError>;
 
     /// Runs one query; returns its rows.
     ///
     /// # Errors
     /// When the database fails.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// use privacy_core::store::sql::{SqlConnection, SqlValue, SqliteConnection};
+    /// let mut db = SqliteConnection::in_memory().unwrap();
+    /// db.batch("CREATE TABLE t (n BIGINT, label TEXT); INSERT INTO t VALUES (1, 'one'), (2, NULL);").unwrap();
+    /// let rows = db.query("SELECT label FROM t WHERE n > ? ORDER BY n", &[SqlValue::Int(0)]).unwrap();
+    /// assert_eq!(rows, vec![vec![SqlValue::Text("one".into())], vec![SqlValue::NullText]]);
+    /// # }
+    /// ```
     fn query(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>, StoreError>;
 }
 
 /// A [`Backend`] over a SQL connection.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::Store;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// use privacy_core::store::sql::{SqlBackend, SqliteConnection};
+/// let backend = SqlBackend::open(SqliteConnection::in_memory().unwrap(), "privacy_").unwrap();
+/// let mut store = Store::new(backend, b"subject-hashing-key");
+/// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+/// assert_eq!(store.sweep(day0 + TimeDelta::days(7), 500).unwrap().deleted, 1);
+/// # }
+/// ```
 pub struct SqlBackend<C> {
     connection: C,
     /// Within one sweep (one `now`), the lowest deadline still to look at: the rows below it
@@ -129,6 +224,21 @@ impl<C: SqlConnection> SqlBackend<C> {
     ///
     /// # Errors
     /// When the schema cannot be created.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// use privacy_core::store::sql::{SqlBackend, SqlConnection, SqlValue, SqliteConnection};
+    /// let mut backend = SqlBackend::open(SqliteConnection::in_memory().unwrap(), "chat_").unwrap();
+    /// let tables = backend
+    ///     .connection()
+    ///     .query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'chat_%' ORDER BY name", &[])
+    ///     .unwrap();
+    /// let names: Vec<SqlValue> = tables.into_iter().flatten().collect();
+    /// assert_eq!(names, ["chat_audit", "chat_records", "chat_subjects"].map(|name| SqlValue::Text(name.into())));
+    /// # }
+    /// ```
     pub fn open(mut connection: C, prefix: &str) -> Result<Self, StoreError> {
         let (records, subjects, audit) = (
             format!("{prefix}records"),
@@ -182,11 +292,37 @@ impl<C: SqlConnection> SqlBackend<C> {
     }
 
     /// The connection, for direct looks at the tables.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// # use chrono::{TimeDelta, TimeZone, Utc};
+    /// # use privacy_core::store::Store;
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+    /// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+    /// use privacy_core::store::sql::{SqlBackend, SqlConnection, SqlValue, SqliteConnection};
+    /// let backend = SqlBackend::open(SqliteConnection::in_memory().unwrap(), "").unwrap();
+    /// let mut store = Store::new(backend, b"subject-hashing-key");
+    /// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+    /// let deadline = store.backend().connection().query("SELECT deadline FROM records", &[]).unwrap();
+    /// assert_eq!(deadline, vec![vec![SqlValue::Int((day0 + TimeDelta::days(7)).timestamp_millis())]]);
+    /// # }
+    /// ```
     pub fn connection(&mut self) -> &mut C {
         &mut self.connection
     }
 
     /// The name of one of the store's tables (`records`, `subjects` or `audit`) with its prefix.
+    ///
+    /// ```
+    /// # #[cfg(feature = "sqlite")] {
+    /// use privacy_core::store::sql::{SqlBackend, SqliteConnection};
+    /// let backend = SqlBackend::open(SqliteConnection::in_memory().unwrap(), "chat_").unwrap();
+    /// assert_eq!(backend.table("audit"), "chat_audit");
+    /// # }
+    /// ```
     #[must_use]
     pub fn table(&self, table: &str) -> String {
         match table {

@@ -5,6 +5,20 @@ use crate::store::StoreError;
 use mysql::prelude::Queryable;
 
 /// A MariaDB or MySQL connection.
+///
+/// ```
+/// use privacy_core::store::sql::{MysqlConnection, SqlBackend};
+/// use privacy_core::store::{Store, StoreError};
+///
+/// /// The store a service opens at start-up, its tables prefixed `privacy_`.
+/// fn open_store(url: &str, key: &[u8]) -> Result<Store<SqlBackend<MysqlConnection>>, StoreError> {
+///     let backend = SqlBackend::open(MysqlConnection::connect(url)?, "privacy_")?;
+///     Ok(Store::new(backend, key).named("mariadb"))
+/// }
+/// // Nothing listens on port 1: the error names the backend that failed.
+/// let refused = open_store("mysql://root@127.0.0.1:1/test", b"key").err().unwrap();
+/// assert!(refused.to_string().starts_with("store backend failed: mysql:"));
+/// ```
 pub struct MysqlConnection(mysql::Conn);
 
 fn failed(error: &mysql::Error) -> StoreError {
@@ -16,6 +30,15 @@ impl MysqlConnection {
     ///
     /// # Errors
     /// When the server cannot be reached or refuses the connection.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use privacy_core::store::sql::MysqlConnection;
+    /// assert!(MysqlConnection::connect("mysql://root@127.0.0.1:1/test").is_err());
+    /// let malformed = MysqlConnection::connect("postgres://127.0.0.1/test").err().unwrap();
+    /// assert!(malformed.to_string().starts_with("store backend failed: mysql:"));
+    /// ```
     pub fn connect(url: &str) -> Result<Self, StoreError> {
         let options = mysql::Opts::from_url(url)
             .map_err(|error| StoreError::Backend(format!("mysql: {error}")))?;

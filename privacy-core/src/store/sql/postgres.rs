@@ -5,6 +5,20 @@ use crate::store::StoreError;
 use postgres::types::ToSql;
 
 /// A PostgreSQL connection.
+///
+/// ```
+/// use privacy_core::store::sql::{PostgresConnection, SqlBackend};
+/// use privacy_core::store::{Store, StoreError};
+///
+/// /// The store a service opens at start-up, its tables prefixed `privacy_`.
+/// fn open_store(params: &str, key: &[u8]) -> Result<Store<SqlBackend<PostgresConnection>>, StoreError> {
+///     let backend = SqlBackend::open(PostgresConnection::connect(params)?, "privacy_")?;
+///     Ok(Store::new(backend, key).named("postgres"))
+/// }
+/// // Nothing listens on port 1: the error names the backend that failed.
+/// let refused = open_store("host=127.0.0.1 port=1 user=postgres dbname=test", b"key").err().unwrap();
+/// assert!(refused.to_string().starts_with("store backend failed: postgres:"));
+/// ```
 pub struct PostgresConnection(postgres::Client);
 
 fn failed(error: &postgres::Error) -> StoreError {
@@ -16,6 +30,16 @@ impl PostgresConnection {
     ///
     /// # Errors
     /// When the server cannot be reached or refuses the connection.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use privacy_core::store::sql::PostgresConnection;
+    /// let refused = PostgresConnection::connect("host=127.0.0.1 port=1 user=postgres dbname=test");
+    /// assert!(refused.is_err());
+    /// let malformed = PostgresConnection::connect("host=127.0.0.1 port=not-a-port");
+    /// assert!(malformed.err().unwrap().to_string().contains("postgres:"));
+    /// ```
     pub fn connect(params: &str) -> Result<Self, StoreError> {
         postgres::Client::connect(params, postgres::NoTls)
             .map(PostgresConnection)

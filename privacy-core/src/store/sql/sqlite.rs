@@ -5,6 +5,21 @@ use crate::store::StoreError;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
 /// A SQLite database, in a file or in memory.
+///
+/// ```
+/// # use chrono::{TimeDelta, TimeZone, Utc};
+/// # use privacy_core::store::Store;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<Utc> }
+/// # let day0 = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+/// use privacy_core::store::sql::{SqlBackend, SqliteConnection};
+/// let backend = SqlBackend::open(SqliteConnection::in_memory().unwrap(), "").unwrap();
+/// let mut store = Store::new(backend, b"subject-hashing-key");
+/// store.write("app-1", "r1", &RequestLog { at: day0 }, day0).unwrap();
+/// assert!(store.read::<RequestLog>("app-1", "r1", day0).unwrap().is_some());
+/// ```
 pub struct SqliteConnection(rusqlite::Connection);
 
 fn failed(error: &rusqlite::Error) -> StoreError {
@@ -17,6 +32,17 @@ impl SqliteConnection {
     ///
     /// # Errors
     /// When the file cannot be opened.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use privacy_core::store::sql::{SqlConnection, SqlValue, SqliteConnection};
+    /// let path = std::env::temp_dir().join(format!("privacy-doc-{}.db", std::process::id()));
+    /// let mut db = SqliteConnection::open(&path).unwrap();
+    /// assert_eq!(db.query("PRAGMA journal_mode", &[]).unwrap(), vec![vec![SqlValue::Text("wal".into())]]);
+    /// # drop(db);
+    /// # for suffix in ["", "-wal", "-shm"] { let _ = std::fs::remove_file(format!("{}{suffix}", path.display())); }
+    /// ```
     pub fn open(path: impl AsRef<std::path::Path>) -> Result<Self, StoreError> {
         let connection = rusqlite::Connection::open(path).map_err(|error| failed(&error))?;
         connection
@@ -32,6 +58,14 @@ impl SqliteConnection {
     ///
     /// # Errors
     /// When SQLite cannot allocate it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use privacy_core::store::sql::{SqlConnection, SqlValue, SqliteConnection};
+    /// let mut db = SqliteConnection::in_memory().unwrap();
+    /// assert_eq!(db.query("SELECT 1 + 1", &[]).unwrap(), vec![vec![SqlValue::Int(2)]]);
+    /// ```
     pub fn in_memory() -> Result<Self, StoreError> {
         rusqlite::Connection::open_in_memory()
             .map(SqliteConnection)
