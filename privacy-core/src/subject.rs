@@ -49,11 +49,61 @@ use core::fmt;
 use serde_json::{Map, Value, json};
 
 /// A store that answers data subjects' requests. Implemented by every [`Store`].
+///
+/// ```
+/// # use chrono::Utc;
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::subject::{self, SubjectStore};
+/// # use privacy_core::{im, Classified, SubjectId};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::UserInformation)]
+/// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+/// # let now = Utc::now();
+/// # let alice = SubjectId::new("alice");
+/// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+/// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+/// // Stores of different backends answer one request together.
+/// let mut cache = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("cache");
+/// let stores: &mut [&mut dyn SubjectStore] = &mut [&mut store, &mut cache];
+/// assert_eq!(subject::erase(stores, "app", &alice, now).lines.len(), 1);
+/// ```
 pub trait SubjectStore {
     /// The store's name, as receipts print it.
+    ///
+    /// ```
+    /// # use chrono::Utc;
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::subject::{self, SubjectStore};
+    /// # use privacy_core::{im, Classified, SubjectId};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::UserInformation)]
+    /// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+    /// # let now = Utc::now();
+    /// # let alice = SubjectId::new("alice");
+    /// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+    /// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+    /// assert_eq!(SubjectStore::name(&store), "profiles");
+    /// ```
     fn name(&self) -> &str;
 
     /// The reference this store audits a subject's request under: a keyed hash, never the id.
+    ///
+    /// ```
+    /// # use chrono::Utc;
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::subject::{self, SubjectStore};
+    /// # use privacy_core::{im, Classified, SubjectId};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::UserInformation)]
+    /// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+    /// # let now = Utc::now();
+    /// # let alice = SubjectId::new("alice");
+    /// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+    /// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+    /// let reference = store.request_reference(&alice);
+    /// assert_eq!(reference, format!("subject {}", store.subject_key(&alice)));
+    /// assert!(!reference.contains("alice"));
+    /// ```
     fn request_reference(&self, subject: &SubjectId) -> String;
 
     /// Erases the subject's records of `tenant` (see the module docs) and returns this store's
@@ -61,6 +111,26 @@ pub trait SubjectStore {
     ///
     /// # Errors
     /// When the backend fails; the batches before stay done and audited.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::Utc;
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::subject::{self, SubjectStore};
+    /// # use privacy_core::{im, Classified, SubjectId};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::UserInformation)]
+    /// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+    /// # let now = Utc::now();
+    /// # let alice = SubjectId::new("alice");
+    /// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+    /// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+    /// let lines = store.erase_subject("app", &alice, now).unwrap();
+    /// assert_eq!((lines[0].store.as_str(), lines[0].deleted), ("profiles", 1));
+    /// // Asked again, the request's receipt still counts what the first attempt did.
+    /// assert_eq!(store.erase_subject("app", &alice, now).unwrap()[0].deleted, 1);
+    /// ```
     fn erase_subject(
         &mut self,
         tenant: &str,
@@ -72,6 +142,26 @@ pub trait SubjectStore {
     ///
     /// # Errors
     /// When the backend fails or a record cannot be decoded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use chrono::Utc;
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::subject::{self, SubjectStore};
+    /// # use privacy_core::{im, Classified, SubjectId};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::UserInformation)]
+    /// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+    /// # let now = Utc::now();
+    /// # let alice = SubjectId::new("alice");
+    /// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+    /// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+    /// let records = store.export_subject("app", &alice, now).unwrap();
+    /// assert_eq!((records[0].id.as_str(), records[0].descriptor.name), ("p1", "Profile"));
+    /// assert_eq!(records[0].record["user_id"], "alice");
+    /// assert!(records[0].record.get("push_token").is_none());
+    /// ```
     fn export_subject(
         &mut self,
         tenant: &str,
@@ -81,6 +171,26 @@ pub trait SubjectStore {
 }
 
 /// What erasure did to one type's records in one store.
+///
+/// ```
+/// # use chrono::Utc;
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::subject::{self, SubjectStore};
+/// # use privacy_core::{im, Classified, SubjectId};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::UserInformation)]
+/// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+/// # let now = Utc::now();
+/// # let alice = SubjectId::new("alice");
+/// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+/// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+/// use privacy_core::store::{HoldTarget, record_key};
+/// store.write("app", "p2", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("t2".into()), updated: now }, now).unwrap();
+/// store.hold(&HoldTarget::Record(record_key::<Profile>("app", "p2")), "litigation 42", now).unwrap();
+/// let line = &subject::erase(&mut [&mut store], "app", &alice, now).lines[0];
+/// assert_eq!((line.deleted, line.held), (1, 1));
+/// assert_eq!(line.hold_reasons, ["litigation 42"]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceiptLine {
     /// The store.
@@ -101,6 +211,26 @@ pub struct ReceiptLine {
 
 /// The answer to an erasure request: per type and store, what was deleted, redacted or held,
 /// and which stores failed (a later attempt finishes them).
+///
+/// ```
+/// # use chrono::Utc;
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::subject::{self, SubjectStore};
+/// # use privacy_core::{im, Classified, SubjectId};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::UserInformation)]
+/// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+/// # let now = Utc::now();
+/// # let alice = SubjectId::new("alice");
+/// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+/// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+/// let receipt = subject::erase(&mut [&mut store], "app", &alice, now);
+/// assert_eq!(receipt.request, store.request_reference(&alice));
+/// let printed = receipt.to_string();
+/// assert!(printed.starts_with("erasure request "));
+/// assert!(printed.contains("profiles") && printed.contains("deleted     1"));
+/// assert!(!printed.contains("alice"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ErasureReceipt {
     /// The request's keyed reference (never the subject id).
@@ -113,6 +243,26 @@ pub struct ErasureReceipt {
 
 impl ErasureReceipt {
     /// Whether every store answered and no hold kept anything.
+    ///
+    /// ```
+    /// # use chrono::Utc;
+    /// # use privacy_core::store::{MemoryBackend, Store};
+    /// # use privacy_core::subject::{self, SubjectStore};
+    /// # use privacy_core::{im, Classified, SubjectId};
+    /// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+    /// # #[privacy(category = im::UserInformation)]
+    /// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+    /// # let now = Utc::now();
+    /// # let alice = SubjectId::new("alice");
+    /// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+    /// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+    /// use privacy_core::store::HoldTarget;
+    /// let whole_subject = HoldTarget::Subject { tenant: "app".into(), subject_key: store.subject_key(&alice) };
+    /// store.hold(&whole_subject, "litigation 42", now).unwrap();
+    /// assert!(!subject::erase(&mut [&mut store], "app", &alice, now).is_complete());
+    /// store.release(&whole_subject, now).unwrap();
+    /// assert!(subject::erase(&mut [&mut store], "app", &alice, now).is_complete());
+    /// ```
     #[must_use]
     pub fn is_complete(&self) -> bool {
         self.failures.is_empty() && self.lines.iter().all(|line| line.held == 0)
@@ -141,6 +291,23 @@ impl fmt::Display for ErasureReceipt {
 }
 
 /// One of a subject's records, as exported.
+///
+/// ```
+/// # use chrono::Utc;
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::subject::{self, SubjectStore};
+/// # use privacy_core::{im, Classified, SubjectId};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::UserInformation)]
+/// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+/// # let now = Utc::now();
+/// # let alice = SubjectId::new("alice");
+/// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+/// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+/// let record = &store.export_subject("app", &alice, now).unwrap()[0];
+/// assert_eq!(record.store, "profiles");
+/// assert_eq!(record.descriptor.retention.to_string(), "the customer's chosen period, or 7 days when none is chosen");
+/// ```
 #[derive(Clone, Debug)]
 pub struct ExportedRecord {
     /// The store it came from.
@@ -155,6 +322,32 @@ pub struct ExportedRecord {
 
 /// Erases `subject`'s records of `tenant` from every store. A store that fails does not stop
 /// the others; the receipt names it.
+///
+/// ```
+/// # use chrono::Utc;
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::subject::{self, SubjectStore};
+/// # use privacy_core::{im, Classified, SubjectId};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::UserInformation)]
+/// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+/// # let now = Utc::now();
+/// # let alice = SubjectId::new("alice");
+/// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+/// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+/// # struct Down;
+/// # impl SubjectStore for Down {
+/// #     fn name(&self) -> &str { "down" }
+/// #     fn request_reference(&self, _: &SubjectId) -> String { String::new() }
+/// #     fn erase_subject(&mut self, _: &str, _: &SubjectId, _: chrono::DateTime<Utc>) -> Result<Vec<subject::ReceiptLine>, privacy_core::store::StoreError> { Err(privacy_core::store::StoreError::Backend("connection refused".into())) }
+/// #     fn export_subject(&mut self, _: &str, _: &SubjectId, _: chrono::DateTime<Utc>) -> Result<Vec<subject::ExportedRecord>, privacy_core::store::StoreError> { Ok(Vec::new()) }
+/// # }
+/// // `Down` is a store whose backend is unreachable: the others are still erased.
+/// let receipt = subject::erase(&mut [&mut Down, &mut store], "app", &alice, now);
+/// assert_eq!(receipt.lines[0].deleted, 1);
+/// assert_eq!(receipt.failures[0].0, "down");
+/// assert!(!receipt.is_complete());
+/// ```
 pub fn erase(
     stores: &mut [&mut dyn SubjectStore],
     tenant: &str,
@@ -181,6 +374,28 @@ pub fn erase(
 ///
 /// # Errors
 /// When a store fails: an export must be whole.
+///
+/// # Examples
+///
+/// ```
+/// # use chrono::Utc;
+/// # use privacy_core::store::{MemoryBackend, Store};
+/// # use privacy_core::subject::{self, SubjectStore};
+/// # use privacy_core::{im, Classified, SubjectId};
+/// # #[derive(Classified, serde::Serialize, serde::Deserialize)]
+/// # #[privacy(category = im::UserInformation)]
+/// # struct Profile { #[privacy(subject)] user_id: String, #[privacy(secret)] #[serde(with = "privacy_core::secret_serde::exposed")] push_token: privacy_core::Secret<String>, #[privacy(collected_at)] updated: chrono::DateTime<Utc> }
+/// # let now = Utc::now();
+/// # let alice = SubjectId::new("alice");
+/// # let mut store = Store::new(MemoryBackend::default(), b"subject-hashing-key").named("profiles");
+/// # store.write("app", "p1", &Profile { user_id: "alice".into(), push_token: privacy_core::Secret::new("tok".into()), updated: now }, now).unwrap();
+/// let export = subject::export(&mut [&mut store], "app", &alice, now).unwrap();
+/// let profiles = &export["categories"][0];
+/// assert_eq!(profiles["key"], "im.user_information");
+/// assert_eq!(profiles["legal_basis"], "consent");
+/// assert_eq!(profiles["records"][0]["record"]["user_id"], "alice");
+/// assert!(!export.to_string().contains("tok"));
+/// ```
 pub fn export(
     stores: &mut [&mut dyn SubjectStore],
     tenant: &str,
