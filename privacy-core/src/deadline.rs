@@ -180,6 +180,26 @@ pub fn holds_end_user_data(descriptor: &TypeDescriptor) -> bool {
 /// # Errors
 /// When the class counts from collection and `collected_at` is `None`, when the tenant's period
 /// is above the class maximum, or when the deadline overflows the calendar.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use privacy_core::deadline::{deadline, Deadline, Tenant};
+/// use privacy_core::{im, Classified, Period};
+/// #[derive(Classified)]
+/// #[privacy(category = im::ChatMessageRecord)]
+/// struct ChatMessage { #[privacy(subject)] sender: String, #[privacy(collected_at)] sent: chrono::DateTime<Utc> }
+///
+/// let sent = Utc.with_ymd_and_hms(2026, 1, 31, 12, 0, 0).unwrap();
+/// let month = Tenant { chosen_retention: Some(Period::months(1)), ..Tenant::default() };
+/// // One calendar month from 31 January ends on the last day of February.
+/// let due = deadline(ChatMessage::DESCRIPTOR, Some(sent), &month, None).unwrap();
+/// assert_eq!(due, Deadline::At(Utc.with_ymd_and_hms(2026, 2, 28, 12, 0, 0).unwrap()));
+/// let opted_out = Tenant { stores_end_user_data: false, ..Tenant::default() };
+/// assert_eq!(deadline(ChatMessage::DESCRIPTOR, Some(sent), &opted_out, None).unwrap(), Deadline::NeverStore);
+/// assert!(deadline(ChatMessage::DESCRIPTOR, None, &month, None).is_err());
+/// ```
 pub fn deadline(
     descriptor: &TypeDescriptor,
     collected_at: Option<DateTime<Utc>>,

@@ -13,6 +13,12 @@ use crate::LegalBasis;
 use serde_json::{Value, json};
 
 /// `im` category key → (fideslang data categories, data use).
+///
+/// ```
+/// use privacy_core::report::fideslang::MAPPING;
+/// let (_, categories, data_use) = MAPPING.iter().find(|(key, _, _)| *key == "im.chat_message_record").unwrap();
+/// assert_eq!((*categories, *data_use), (&["user.content"][..], "essential.service"));
+/// ```
 pub const MAPPING: &[(&str, &[&str], &str)] = &[
     // Exit IPs and interface logs: the device's address and operational records.
     (
@@ -57,6 +63,28 @@ pub const MAPPING: &[(&str, &[&str], &str)] = &[
 ];
 
 /// The export, and the categories the mapping lacks.
+///
+/// ```
+/// use privacy_core::report::{fideslang, Inventory};
+/// use privacy_core::{Category, CategoryInfo, Classified, DataSubject, LegalBasis, Period, Retention, Role};
+/// /// A category of the user's own taxonomy, which the mapping does not know.
+/// struct SupportTicket;
+/// impl Category for SupportTicket {
+///     const INFO: CategoryInfo = CategoryInfo {
+///         key: "helpdesk.support_ticket", name: "Support Tickets", taxonomy: "helpdesk",
+///         role: Role::Controller, subject: DataSubject::Customer,
+///         retention: Retention::Fixed(Period::days(90)), legal_basis: LegalBasis::Contract,
+///         purpose: "answer support requests", uses: &["support"], items: &["ticket_text"],
+///         accepts_special: false,
+///     };
+/// }
+/// #[derive(Classified)]
+/// #[privacy(category = SupportTicket)]
+/// struct Ticket { text: String, #[privacy(collected_at)] opened: chrono::DateTime<chrono::Utc> }
+/// let export = fideslang::export(&Inventory::from_types(&[Ticket::DESCRIPTOR]), "helpdesk");
+/// assert_eq!(export.unmapped, ["helpdesk.support_ticket"]);
+/// assert_eq!(export.manifest["system"][0]["privacy_declarations"][0]["data_use"], "essential.service");
+/// ```
 pub struct Export {
     /// The fideslang manifest, as JSON (YAML tools read it as it is).
     pub manifest: Value,
@@ -76,6 +104,26 @@ fn basis(basis: LegalBasis) -> &'static str {
 }
 
 /// The inventory as a fideslang system named `system`.
+///
+/// ```
+/// # use privacy_core::report::Inventory;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+/// use privacy_core::report::fideslang;
+/// let export = fideslang::export(&inventory, "im-backend");
+/// let system = &export.manifest["system"][0];
+/// assert_eq!(system["fides_key"], "im-backend");
+/// let log = &system["privacy_declarations"][0];
+/// assert_eq!(log["data_categories"][0], "user.device.ip_address");
+/// assert_eq!((&log["legal_basis_for_processing"], &log["retention_period"]), (&"Contract".into(), &"7 days".into()));
+/// assert!(export.unmapped.is_empty());
+/// ```
 #[must_use]
 pub fn export(inventory: &Inventory, system: &str) -> Export {
     let mut unmapped = Vec::new();

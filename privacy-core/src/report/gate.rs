@@ -61,6 +61,26 @@ struct CategoryPolicy {
 }
 
 /// One disagreement between the policy file and the code.
+///
+/// ```
+/// # use privacy_core::report::gate::{self, Problem};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # let types = [RequestLog::DESCRIPTOR];
+/// let policy = r#"
+/// [categories."im.log_data"]
+/// uses = ["performance_analysis", "provide_and_improve_feature"]
+/// legal_bases = ["contract"]
+/// retention = "2d"
+/// items.public_exit_ip = ["RequestLog.exit_ip"]
+/// "#;
+/// let drift = gate::check_types(policy, &types).unwrap_err();
+/// let Problem::KeptLonger { code, promised, .. } = &drift.problems[0] else { panic!("{drift}") };
+/// assert_eq!((code.as_str(), promised.as_str()), ("7 days", "2 days"));
+/// assert_eq!(drift.problems[1], Problem::UnlistedField { field: "RequestLog.at".into(), category: "im.log_data".into() });
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// The file is not a policy file.
@@ -161,6 +181,26 @@ impl fmt::Display for Problem {
 }
 
 /// Everything that drifted.
+///
+/// ```
+/// # use privacy_core::report::gate::{self, Problem};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # let types = [RequestLog::DESCRIPTOR];
+/// let policy = r#"
+/// [categories."im.monitoring_data"]
+/// uses = ["debugging"]
+/// legal_bases = ["contract"]
+/// retention = "2d"
+/// "#;
+/// let drift = gate::check_types(policy, &types).unwrap_err();
+/// let report = drift.to_string();
+/// assert!(report.starts_with("the code and the declared policy disagree (2 problems):"));
+/// assert!(report.contains("the policy has no [categories.\"im.log_data\"] table"));
+/// assert!(report.contains("im.monitoring_data: the policy covers it, but no type in the program holds it"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Drift {
     /// The problems, in the order found.
@@ -187,6 +227,27 @@ impl std::error::Error for Drift {}
 ///
 /// # Errors
 /// The drift found, readable as a diff.
+///
+/// # Examples
+///
+/// ```standalone_crate
+/// use privacy_core::report::gate::{self, Problem};
+/// use privacy_core::{im, Classified};
+/// #[derive(Classified)]
+/// #[privacy(category = im::MonitoringData)]
+/// struct InterfaceSample { success_rate: f64, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// let policy = r#"
+/// [categories."im.monitoring_data"]
+/// uses = ["network_quality_analysis", "optimisation", "locating_issues", "debugging"]
+/// legal_bases = ["contract"]
+/// retention = "2d"
+/// items.success_rate = ["InterfaceSample.success_rate", "InterfaceSample.at"]
+/// "#;
+/// gate::check(policy).unwrap();
+/// // A misspelt key is no policy at all.
+/// let drift = gate::check(&policy.replace("uses", "usage")).unwrap_err();
+/// assert!(matches!(&drift.problems[..], [Problem::InvalidPolicy(_)]));
+/// ```
 pub fn check(policy: &str) -> Result<(), Drift> {
     check_types(policy, &crate::registry::types())
 }
@@ -195,6 +256,28 @@ pub fn check(policy: &str) -> Result<(), Drift> {
 ///
 /// # Errors
 /// The drift found, readable as a diff.
+///
+/// # Examples
+///
+/// ```
+/// # use privacy_core::report::gate::{self, Problem};
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # let types = [RequestLog::DESCRIPTOR];
+/// let policy = r#"
+/// [categories."im.log_data"]
+/// uses = ["performance_analysis"]
+/// legal_bases = ["contract"]
+/// retention = "7d"
+/// items.public_exit_ip = ["RequestLog.exit_ip", "RequestLog.at"]
+/// "#;
+/// // The category's policy also uses the data to provide and improve the feature.
+/// let drift = gate::check_types(policy, &types).unwrap_err();
+/// assert_eq!(drift.problems, [Problem::UndeclaredUse { category: "im.log_data".into(), use_key: "provide_and_improve_feature".into() }]);
+/// gate::check_types(&policy.replace(r#"["performance_analysis"]"#, r#"["performance_analysis", "provide_and_improve_feature"]"#), &types).unwrap();
+/// ```
 pub fn check_types(policy: &str, types: &[&'static TypeDescriptor]) -> Result<(), Drift> {
     let file: PolicyFile = toml::from_str(policy).map_err(|error| Drift {
         problems: vec![Problem::InvalidPolicy(error.to_string())],

@@ -25,9 +25,40 @@ use crate::{CategoryInfo, FieldRole, LegalBasis, Redaction, Retention, Role, Typ
 use serde::Serialize;
 
 /// The schema id of the JSON inventory.
+///
+/// ```
+/// # use privacy_core::report::Inventory;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+/// use privacy_core::report::SCHEMA;
+/// assert_eq!(inventory.to_json()["schema"], SCHEMA);
+/// ```
 pub const SCHEMA: &str = "privacy.inventory/1";
 
 /// One field of a type.
+///
+/// ```
+/// # use privacy_core::report::Inventory;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+/// use privacy_core::{FieldRole, Redaction};
+/// let sender = &inventory.types[1].fields[0];
+/// assert_eq!((sender.name, sender.category), ("sender", Some("im.chat_message_record")));
+/// assert_eq!(sender.role, FieldRole::Subject);
+/// assert!(matches!(sender.redaction, Redaction::Hash));
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct FieldEntry {
     /// Its name.
@@ -47,6 +78,23 @@ pub struct FieldEntry {
 }
 
 /// One classified type.
+///
+/// ```
+/// # use privacy_core::report::Inventory;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+/// let chat = &inventory.types[1];
+/// assert!(chat.key.ends_with("::ChatMessage"));
+/// assert_eq!(chat.categories, ["im.chat_message_record"]);
+/// assert_eq!(chat.retention_text, "the customer's chosen period, or 7 days when none is chosen");
+/// assert_eq!(chat.fields.len(), 3);
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct TypeEntry {
     /// `module::Type`.
@@ -72,6 +120,22 @@ pub struct TypeEntry {
 }
 
 /// One category, with the types that hold it.
+///
+/// ```
+/// # use privacy_core::report::Inventory;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+/// let log = &inventory.categories[0];
+/// assert_eq!((log.info.name, log.retention_text.as_str()), ("Log Data", "7 days"));
+/// assert_eq!(log.types.len(), 1);
+/// assert!(log.types[0].ends_with("::RequestLog"));
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct CategoryEntry {
     /// What the policy states.
@@ -84,6 +148,21 @@ pub struct CategoryEntry {
 }
 
 /// The record of processing.
+///
+/// ```
+/// # use privacy_core::report::Inventory;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+/// let keys: Vec<&str> = inventory.categories.iter().map(|entry| entry.info.key).collect();
+/// assert_eq!(keys, ["im.log_data", "im.chat_message_record"]);
+/// assert_eq!(inventory.types.len(), 2);
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct Inventory {
     /// [`SCHEMA`].
@@ -96,6 +175,21 @@ pub struct Inventory {
 
 impl Inventory {
     /// The inventory of `types`.
+    ///
+    /// ```
+    /// use privacy_core::report::Inventory;
+    /// use privacy_core::{im, Classified};
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::LogData)]
+    /// struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::LogData)]
+    /// struct InterfaceException { cause: String, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// // Two types of one category: one category entry naming both.
+    /// let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, InterfaceException::DESCRIPTOR]);
+    /// assert_eq!(inventory.categories.len(), 1);
+    /// assert_eq!(inventory.categories[0].types.len(), 2);
+    /// ```
     #[must_use]
     pub fn from_types(types: &[&'static TypeDescriptor]) -> Self {
         let mut categories: Vec<CategoryEntry> = Vec::new();
@@ -149,12 +243,38 @@ impl Inventory {
     }
 
     /// The inventory of every classified type linked into the program.
+    ///
+    /// ```standalone_crate
+    /// use privacy_core::report::Inventory;
+    /// use privacy_core::{im, Classified};
+    /// // Every classified type of the program registers itself, wherever it is declared.
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::MonitoringData)]
+    /// struct InterfaceSample { success_rate: f64, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// let inventory = Inventory::linked();
+    /// assert!(inventory.types.iter().any(|entry| entry.name == "InterfaceSample"));
+    /// ```
     #[must_use]
     pub fn linked() -> Self {
         Inventory::from_types(&crate::registry::types())
     }
 
     /// The categories of one role.
+    ///
+    /// ```
+    /// # use privacy_core::report::Inventory;
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// # #[derive(Classified)]
+    /// # #[privacy(category = im::ChatMessageRecord)]
+    /// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+    /// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+    /// use privacy_core::Role;
+    /// let processor: Vec<&str> = inventory.categories_of(Role::Processor).map(|entry| entry.info.key).collect();
+    /// assert_eq!(processor, ["im.chat_message_record"]);
+    /// ```
     pub fn categories_of(&self, role: Role) -> impl Iterator<Item = &CategoryEntry> {
         self.categories
             .iter()
@@ -162,12 +282,44 @@ impl Inventory {
     }
 
     /// As JSON.
+    ///
+    /// ```
+    /// # use privacy_core::report::Inventory;
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// # #[derive(Classified)]
+    /// # #[privacy(category = im::ChatMessageRecord)]
+    /// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+    /// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+    /// let json = inventory.to_json();
+    /// assert_eq!(json["types"][0]["fields"][0]["redaction"]["strategy"], "ip");
+    /// assert_eq!(json["categories"][1]["role"], "processor");
+    /// assert_eq!(json["types"][1]["retention"]["class"], "customer_chosen");
+    /// ```
     #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or_default()
     }
 
     /// As Markdown: one table of types and their policy, one of fields.
+    ///
+    /// ```
+    /// # use privacy_core::report::Inventory;
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// # #[derive(Classified)]
+    /// # #[privacy(category = im::ChatMessageRecord)]
+    /// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+    /// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+    /// let markdown = inventory.to_markdown();
+    /// assert!(markdown.starts_with("# Record of processing"));
+    /// assert!(markdown.contains("| contract (Art. 6(1)(b)) | 7 days |"));
+    /// assert!(markdown.contains("| `ChatMessage` | `text` | im.chat_message_record | Mask | Data |"));
+    /// ```
     #[must_use]
     pub fn to_markdown(&self) -> String {
         let mut out = String::from(

@@ -13,6 +13,26 @@ use crate::{LegalBasis, Role};
 ///
 /// # Errors
 /// When the language lacks a phrase the inventory needs; the error names the key and language.
+///
+/// # Examples
+///
+/// ```
+/// # use privacy_core::report::Inventory;
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::LogData)]
+/// # struct RequestLog { #[privacy(redact = ip)] exit_ip: std::net::IpAddr, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::ChatMessageRecord)]
+/// # struct ChatMessage { #[privacy(subject, redact = hash)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// # let inventory = Inventory::from_types(&[RequestLog::DESCRIPTOR, ChatMessage::DESCRIPTOR]);
+/// use privacy_core::report::{tables, Lang};
+/// let english = tables::render(&inventory, Lang::En).unwrap();
+/// assert!(english.contains("| Chat Message Records |"));
+/// assert!(english.contains("| Log Data | 7 days |"));
+/// let korean = tables::render(&inventory, Lang::Ko).unwrap();
+/// assert!(!korean.contains("| Log Data |"));
+/// ```
 pub fn render(inventory: &Inventory, lang: Lang) -> Result<String, MissingPhrase> {
     let phrases = lang.phrases();
     let [category, items, usage, basis, retention] = phrases.columns;
