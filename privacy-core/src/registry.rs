@@ -33,7 +33,9 @@ pub fn types() -> Vec<&'static TypeDescriptor> {
 
 /// The registered type named `name` (`module::path::Type` or just `Type` when unambiguous).
 ///
-/// ```
+/// A short name that two linked types share finds neither; the full path still finds each.
+///
+/// ```standalone_crate
 /// use privacy_core::{im, registry, Classified};
 ///
 /// #[derive(Classified)]
