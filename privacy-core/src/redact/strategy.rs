@@ -18,25 +18,158 @@ pub const MASK: &str = "[redacted]";
 pub const SECRET_MASK: &str = "[secret]";
 
 /// IPv4 addresses truncated to /24, IPv6 to /48; text that is no address is masked.
+///
+/// ```
+/// use privacy_core::{im, Classified};
+///
+/// #[derive(Classified)]
+/// #[privacy(category = im::LogData)]
+/// struct Connection {
+///     #[privacy(redact = ip)]
+///     v4: std::net::IpAddr,
+///     #[privacy(redact = ip)]
+///     v6: std::net::Ipv6Addr,
+///     #[privacy(redact = ip)]
+///     forwarded_for: String,
+///     #[privacy(collected_at)]
+///     at: chrono::DateTime<chrono::Utc>,
+/// }
+///
+/// let connection = Connection {
+///     v4: [203, 0, 113, 77].into(),
+///     v6: "2001:db8:1:2::1".parse().unwrap(),
+///     forwarded_for: "unknown".into(),
+///     at: chrono::DateTime::UNIX_EPOCH,
+/// };
+/// let line = connection.redacted().to_string();
+/// assert!(line.contains(r#"v4="203.0.113.0/24" v6="2001:db8:1::/48" forwarded_for=[redacted]"#));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Ip;
 /// Only the domain of an e-mail address is kept: `***@example.com`.
+///
+/// ```
+/// use privacy_core::{im, Classified};
+///
+/// #[derive(Classified)]
+/// #[privacy(category = im::ConfigurationData)]
+/// struct Administrator {
+///     #[privacy(redact = email)]
+///     email: String,
+///     #[privacy(redact = email)]
+///     backup: Option<String>,
+/// }
+///
+/// let admin = Administrator { email: "ann.lee@example.com".into(), backup: Some("not an address".into()) };
+/// assert_eq!(
+///     admin.redacted().to_string(),
+///     r#"Administrator email="***@example.com" backup=Some([redacted])"#
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Email;
 /// Only the last `keep_last` characters are kept, behind a fixed prefix; shorter text is masked.
+///
+/// ```
+/// use privacy_core::{im, Classified};
+///
+/// #[derive(Classified)]
+/// #[privacy(category = im::ConfigurationData)]
+/// struct CallbackSettings {
+///     #[privacy(redact = partial(keep_last = 4))]
+///     phone: String,
+///     #[privacy(redact = partial(keep_last = 4))]
+///     extension: String,
+/// }
+///
+/// let settings = CallbackSettings { phone: "+49 170 1234567".into(), extension: "123".into() };
+/// assert_eq!(
+///     settings.redacted().to_string(),
+///     r#"CallbackSettings phone="***4567" extension=[redacted]"#
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Partial {
     /// How many trailing characters remain visible.
     pub keep_last: u8,
 }
 /// Only the length, in characters, is shown.
+///
+/// ```
+/// use privacy_core::{im, Classified};
+///
+/// #[derive(Classified)]
+/// #[privacy(category = im::ChatMessageRecord)]
+/// struct ChatMessage {
+///     #[privacy(subject, redact = hash)]
+///     sender: String,
+///     #[privacy(redact = len)]
+///     text: String,
+///     #[privacy(collected_at)]
+///     sent: chrono::DateTime<chrono::Utc>,
+/// }
+///
+/// let message = ChatMessage { sender: "u1".into(), text: "héllo".into(), sent: chrono::Utc::now() };
+/// assert!(message.redacted().to_string().contains(" text=<5 chars> "));
+/// assert_eq!(serde_json::to_value(message.redacted()).unwrap()["text"], 5);
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Len;
 /// A keyed pseudonym (HMAC-SHA-256 under the process's key, see [`set_pseudonym_key`](super::set_pseudonym_key)).
+///
+/// ```
+/// use privacy_core::{im, Classified};
+///
+/// #[derive(Classified)]
+/// #[privacy(category = im::AccountIdentifiers)]
+/// struct Login {
+///     #[privacy(redact = hash)]
+///     uin: String,
+/// }
+///
+/// let pseudonym = |uin: &str| {
+///     let json = serde_json::to_value(Login { uin: uin.into() }.redacted()).unwrap();
+///     json["uin"].as_str().unwrap().to_owned()
+/// };
+/// let token = pseudonym("10001");
+/// assert!(token.starts_with("h:") && token.len() == 26);
+/// assert_eq!(token, pseudonym("10001"));
+/// assert_ne!(token, pseudonym("10002"));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Hash;
 
 /// A field type that strategy `S` can redact.
+///
+/// ```
+/// use privacy_core::redact::{Email, Redact};
+/// use privacy_core::{im, Classified};
+/// use std::fmt;
+///
+/// struct EmailAddress(String);
+/// impl Redact<Email> for EmailAddress {
+///     fn fmt_redacted(&self, strategy: &Email, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         self.0.fmt_redacted(strategy, f)
+///     }
+///     fn serialize_redacted<S: serde::Serializer>(
+///         &self,
+///         strategy: &Email,
+///         serializer: S,
+///     ) -> Result<S::Ok, S::Error> {
+///         self.0.serialize_redacted(strategy, serializer)
+///     }
+/// }
+///
+/// #[derive(Classified)]
+/// #[privacy(category = im::ConfigurationData)]
+/// struct Administrator {
+///     #[privacy(redact = email)]
+///     email: EmailAddress,
+/// }
+///
+/// let admin = Administrator { email: EmailAddress("ann@example.com".into()) };
+/// assert_eq!(admin.redacted().to_string(), r#"Administrator email="***@example.com""#);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "a field of type `{Self}` cannot be redacted with strategy `{S}`",
     label = "`{S}` does not apply to `{Self}`",
@@ -48,12 +181,39 @@ pub trait Redact<S> {
     ///
     /// # Errors
     /// When the formatter fails.
+    ///
+    /// ```
+    /// use privacy_core::redact::{Email, Redact};
+    /// use std::fmt;
+    ///
+    /// struct Shown<'a>(&'a str);
+    /// impl fmt::Display for Shown<'_> {
+    ///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    ///         self.0.fmt_redacted(&Email, f)
+    ///     }
+    /// }
+    ///
+    /// assert_eq!(Shown("ann@example.com").to_string(), r#""***@example.com""#);
+    /// assert_eq!(Shown("no address").to_string(), "[redacted]");
+    /// ```
     fn fmt_redacted(&self, strategy: &S, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 
     /// Serializes the redacted value.
     ///
     /// # Errors
     /// When the serializer fails.
+    ///
+    /// ```
+    /// use privacy_core::redact::{Ip, Len, Redact};
+    /// use serde_json::value::Serializer;
+    ///
+    /// let network = "198.51.100.23:443".serialize_redacted(&Ip, Serializer).unwrap();
+    /// assert_eq!(network, "198.51.100.0/24");
+    ///
+    /// let texts = vec!["héllo".to_string(), "ok".to_string()];
+    /// let lengths = texts.serialize_redacted(&Len, Serializer).unwrap();
+    /// assert_eq!(lengths, serde_json::json!([5, 2]));
+    /// ```
     #[cfg(feature = "serde")]
     fn serialize_redacted<Ser: serde::Serializer>(
         &self,
@@ -63,6 +223,19 @@ pub trait Redact<S> {
 }
 
 /// A field value with its strategy: what the derive hands to a [`RedactedVisitor`](super::RedactedVisitor).
+///
+/// ```
+/// use privacy_core::redact::strategy::WithStrategy;
+/// use privacy_core::redact::{Ip, RedactedValue};
+/// # struct Shown<V>(V);
+/// # impl<V: RedactedValue> std::fmt::Display for Shown<V> {
+/// #     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { self.0.fmt_redacted(f) }
+/// # }
+///
+/// let address: std::net::IpAddr = "203.0.113.77".parse().unwrap();
+/// let value = WithStrategy::new(&address, Ip);
+/// assert_eq!(Shown(value).to_string(), r#""203.0.113.0/24""#);
+/// ```
 pub struct WithStrategy<'a, T: ?Sized, S> {
     value: &'a T,
     strategy: S,
@@ -70,6 +243,15 @@ pub struct WithStrategy<'a, T: ?Sized, S> {
 
 impl<'a, T: Redact<S> + ?Sized, S> WithStrategy<'a, T, S> {
     /// `value` under `strategy`.
+    ///
+    /// ```
+    /// use privacy_core::redact::strategy::WithStrategy;
+    /// use privacy_core::redact::{Partial, RedactedValue};
+    ///
+    /// let value = WithStrategy::new("+49 170 1234567", Partial { keep_last: 4 });
+    /// let json = value.serialize_redacted(serde_json::value::Serializer).unwrap();
+    /// assert_eq!(json, "***4567");
+    /// ```
     pub fn new(value: &'a T, strategy: S) -> Self {
         WithStrategy { value, strategy }
     }
@@ -90,6 +272,19 @@ impl<T: Redact<S> + ?Sized, S> RedactedValue for WithStrategy<'_, T, S> {
 }
 
 /// A value shown as it is (with `Debug`, and serialized as it is).
+///
+/// ```
+/// use privacy_core::redact::RedactedValue;
+/// use privacy_core::redact::strategy::Plain;
+/// # struct Shown<V>(V);
+/// # impl<V: RedactedValue> std::fmt::Display for Shown<V> {
+/// #     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { self.0.fmt_redacted(f) }
+/// # }
+///
+/// assert_eq!(Shown(Plain(&"sendmsg")).to_string(), r#""sendmsg""#);
+/// let json = Plain(&3_u8).serialize_redacted(serde_json::value::Serializer).unwrap();
+/// assert_eq!(json, 3);
+/// ```
 pub struct Plain<'a, T: ?Sized>(pub &'a T);
 
 #[cfg(feature = "serde")]
@@ -114,6 +309,19 @@ impl<T: fmt::Debug + ?Sized> RedactedValue for Plain<'_, T> {
 }
 
 /// A fixed text in place of the value: the full mask and the secret mask.
+///
+/// ```
+/// use privacy_core::redact::strategy::Masked;
+/// use privacy_core::redact::{MASK, RedactedValue, SECRET_MASK};
+/// # struct Shown<V>(V);
+/// # impl<V: RedactedValue> std::fmt::Display for Shown<V> {
+/// #     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { self.0.fmt_redacted(f) }
+/// # }
+///
+/// assert_eq!(Shown(Masked(MASK)).to_string(), "[redacted]");
+/// let json = Masked(SECRET_MASK).serialize_redacted(serde_json::value::Serializer).unwrap();
+/// assert_eq!(json, "[secret]");
+/// ```
 pub struct Masked(pub &'static str);
 
 impl RedactedValue for Masked {
