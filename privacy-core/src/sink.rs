@@ -4,8 +4,8 @@
 //! Each sink trait has one provided method that callers use ([`LogSink::log`],
 //! [`MetricsSink::observe`], [`ThirdPartySink::share`]); its bound ([`Loggable`],
 //! [`MetricLabel`], [`Shareable`]) is implemented for redacted views and for plain non-personal
-//! scalars, never for a classified type itself. Handing a raw classified value to a sink is a
-//! compile error that names the fix. Implementors write only the `write` method, which receives
+//! scalars, never for a classified type itself, and sealed: no other crate can implement them.
+//! Handing a raw classified value to a sink is a compile error that names the fix. Implementors write only the `write` method, which receives
 //! an entry that only the bounded method can build.
 //!
 //! ```
@@ -81,6 +81,17 @@ use crate::redact::Redacted;
 use crate::{Classified, DataSubject, TypeDescriptor};
 use core::fmt;
 
+/// The sink bounds are implemented by this crate alone: another crate cannot declare its
+/// classified type loggable, a label or shareable, and so reopen the way out they close.
+mod sealed {
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be made a log value, metric label or shared value outside privacy-core",
+        label = "the sink traits are sealed",
+        note = "hand the sink the value's redacted view (`value.redacted()`), a number, a boolean or static text"
+    )]
+    pub trait Sealed {}
+}
+
 /// A value a log sink takes: a redacted view, a number, a boolean or static text.
 ///
 /// ```
@@ -110,7 +121,7 @@ use core::fmt;
     note = "for a classified value, log its redacted view: `value.redacted()`",
     note = "a log line may be kept and read anywhere; a classified value in it would leave the process unredacted"
 )]
-pub trait Loggable {
+pub trait Loggable: sealed::Sealed {
     /// Writes the value as the log shows it.
     ///
     /// # Errors
@@ -165,7 +176,7 @@ pub trait Loggable {
     label = "not allowed as a metrics label",
     note = "for a classified value, use its redacted view: `value.redacted()`, or a static name for what you count"
 )]
-pub trait MetricLabel {
+pub trait MetricLabel: sealed::Sealed {
     /// Writes the label.
     ///
     /// # Errors
@@ -226,7 +237,7 @@ pub trait MetricLabel {
     label = "not allowed to leave for a third party",
     note = "share its redacted view: `value.redacted()`; end users' data may not be shared at all"
 )]
-pub trait Shareable {
+pub trait Shareable: sealed::Sealed {
     /// Evaluated for every shared type: fails to compile when the type holds data about end
     /// users, which the policy processes only to provide the feature.
     const PERMITTED: ();
@@ -278,6 +289,8 @@ pub trait Shareable {
     #[cfg(feature = "serde")]
     fn serialize_shared<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }
+
+impl<T: Classified> sealed::Sealed for Redacted<'_, T> {}
 
 impl<T: Classified> Loggable for Redacted<'_, T> {
     fn fmt_loggable(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -334,6 +347,7 @@ const fn holds_end_user_data(descriptor: &TypeDescriptor) -> bool {
 
 macro_rules! plain_scalars {
     ($($ty:ty),*) => {$(
+        impl sealed::Sealed for $ty {}
         impl Loggable for $ty {
             fn fmt_loggable(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 fmt::Display::fmt(self, f)
