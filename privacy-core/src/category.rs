@@ -3,6 +3,12 @@
 use crate::{LegalBasis, Retention};
 
 /// Whose instructions the data is processed on.
+///
+/// ```
+/// use privacy_core::{im, Category, Role};
+/// assert_eq!(im::LogData::INFO.role, Role::Controller);
+/// assert_eq!(im::UserInformation::INFO.role, Role::Processor);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -14,6 +20,12 @@ pub enum Role {
 }
 
 /// Whom the data is about.
+///
+/// ```
+/// use privacy_core::{im, Category, DataSubject};
+/// assert_eq!(im::ConfigurationData::INFO.subject, DataSubject::Customer);
+/// assert_eq!(im::ChatMessageRecord::INFO.subject, DataSubject::EndUser);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -25,6 +37,16 @@ pub enum DataSubject {
 }
 
 /// Everything a policy states about one category of data.
+///
+/// ```
+/// use privacy_core::{im, Category, CategoryInfo, LegalBasis};
+/// let info: &CategoryInfo = &im::MonitoringData::INFO;
+/// assert_eq!(info.key, "im.monitoring_data");
+/// assert_eq!(info.name, "Monitoring Data");
+/// assert_eq!(info.taxonomy, "im");
+/// assert_eq!(info.legal_basis, LegalBasis::Contract);
+/// assert!(info.uses.contains(&"debugging"));
+/// ```
 #[derive(Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CategoryInfo {
@@ -85,5 +107,15 @@ pub struct CategoryInfo {
 )]
 pub trait Category: 'static {
     /// What the policy states about the category.
+    ///
+    /// ```
+    /// use privacy_core::{im, Category};
+    /// let info = im::AccountIdentifiers::INFO;
+    /// assert_eq!(info.name, "Account Identifiers");
+    /// assert_eq!(
+    ///     info.retention.to_string(),
+    ///     "while the service is used, deleted 2 months after use ends"
+    /// );
+    /// ```
     const INFO: CategoryInfo;
 }

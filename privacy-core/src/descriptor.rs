@@ -3,6 +3,25 @@
 use crate::{CategoryInfo, LegalBasis, Retention, SpecialCategory};
 
 /// How a field's value appears in every output of the process.
+///
+/// ```
+/// # use privacy_core::{im, Classified, Redaction};
+/// #[derive(Classified)]
+/// #[privacy(category = im::UserInformation)]
+/// struct Profile {
+///     #[privacy(subject, redact = hash)]
+///     user_id: String,
+///     #[privacy(redact = partial(keep_last = 2))]
+///     nickname: String,
+///     #[privacy(collected_at)]
+///     updated: chrono::DateTime<chrono::Utc>,
+/// }
+///
+/// let redaction = |name: &str| Profile::DESCRIPTOR.field(None, name).unwrap().redaction;
+/// assert_eq!(redaction("user_id"), Redaction::Hash);
+/// assert_eq!(redaction("nickname"), Redaction::Partial { keep_last: 2 });
+/// assert_eq!(redaction("updated"), Redaction::Shown);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(tag = "strategy", rename_all = "snake_case"))]
@@ -32,6 +51,22 @@ pub enum Redaction {
 
 /// What a deletion request does to a record that names several data subjects (a chat message
 /// between two users), declared with `#[privacy(erasure = ...)]`.
+///
+/// ```
+/// # use privacy_core::{im, Classified, ErasureRule};
+/// #[derive(Classified)]
+/// #[privacy(category = im::ChatMessageRecord, erasure = redact_requester)]
+/// struct ChatMessage {
+///     #[privacy(subject)]
+///     from: String,
+///     #[privacy(subject)]
+///     to: String,
+///     #[privacy(collected_at)]
+///     sent: chrono::DateTime<chrono::Utc>,
+/// }
+///
+/// assert_eq!(ChatMessage::DESCRIPTOR.erasure, Some(ErasureRule::RedactRequester));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -44,6 +79,22 @@ pub enum ErasureRule {
 }
 
 /// What a field is, besides data.
+///
+/// ```
+/// # use privacy_core::{im, Classified, FieldRole};
+/// #[derive(Classified)]
+/// #[privacy(category = im::UserInformation)]
+/// struct Profile {
+///     #[privacy(subject)]
+///     user_id: String,
+///     nickname: String,
+///     #[privacy(collected_at)]
+///     updated: chrono::DateTime<chrono::Utc>,
+/// }
+///
+/// let roles: Vec<FieldRole> = Profile::DESCRIPTOR.fields.iter().map(|field| field.role).collect();
+/// assert_eq!(roles, [FieldRole::Subject, FieldRole::Data, FieldRole::CollectedAt]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -57,6 +108,25 @@ pub enum FieldRole {
 }
 
 /// One field of a classified type.
+///
+/// ```
+/// # use privacy_core::{im, Classified, Redaction};
+/// #[derive(Classified)]
+/// #[privacy(category = im::LogData, legal_basis = legitimate_interests)]
+/// struct AttributedRequest {
+///     interface: String,
+///     #[privacy(category = im::AccountIdentifiers, redact = hash)]
+///     uin: u64,
+///     #[privacy(collected_at)]
+///     at: chrono::DateTime<chrono::Utc>,
+/// }
+///
+/// let (interface, uin) = (&AttributedRequest::DESCRIPTOR.fields[0], &AttributedRequest::DESCRIPTOR.fields[1]);
+/// assert_eq!(interface.category.unwrap().key, "im.log_data"); // the type's category
+/// assert_eq!((uin.name, uin.category.unwrap().key), ("uin", "im.account_identifiers"));
+/// assert_eq!(uin.redaction, Redaction::Hash);
+/// assert_eq!((uin.variant, uin.nested.is_none(), uin.special), (None, true, None));
+/// ```
 #[derive(Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct FieldDescriptor {
@@ -77,6 +147,23 @@ pub struct FieldDescriptor {
 }
 
 /// A classified type: its name, policy and fields.
+///
+/// ```
+/// # use privacy_core::{im, Classified, LegalBasis};
+/// #[derive(Classified)]
+/// #[privacy(category = im::LogData, purpose = "trace abuse back to the request")]
+/// struct RequestLog {
+///     interface: String,
+///     #[privacy(collected_at)]
+///     at: chrono::DateTime<chrono::Utc>,
+/// }
+///
+/// let descriptor = RequestLog::DESCRIPTOR;
+/// assert_eq!(descriptor.name, "RequestLog");
+/// assert_eq!(descriptor.purpose, "trace abuse back to the request"); // declared on the type
+/// assert_eq!(descriptor.legal_basis, LegalBasis::Contract); // the category's
+/// assert_eq!((descriptor.erasure, descriptor.variants), (None, None));
+/// ```
 #[derive(Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TypeDescriptor {
@@ -103,6 +190,26 @@ pub struct TypeDescriptor {
 impl TypeDescriptor {
     /// The distinct categories the type holds, its own fields' and its nested types', in
     /// order of first appearance.
+    ///
+    /// ```
+    /// # use privacy_core::{im, Classified};
+    /// # #[derive(Classified)]
+    /// # #[privacy(category = im::LogData)]
+    /// # struct RequestLog { interface: String, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// #[derive(Classified)]
+    /// #[privacy(legal_basis = contract)]
+    /// struct Incident {
+    ///     #[privacy(category = im::AccountIdentifiers)]
+    ///     uin: u64,
+    ///     #[privacy(nested)]
+    ///     first: RequestLog,
+    ///     #[privacy(nested)]
+    ///     last: RequestLog,
+    /// }
+    ///
+    /// let keys: Vec<_> = Incident::DESCRIPTOR.categories().iter().map(|category| category.key).collect();
+    /// assert_eq!(keys, ["im.account_identifiers", "im.log_data"]);
+    /// ```
     #[must_use]
     pub fn categories(&self) -> Vec<&'static CategoryInfo> {
         let mut found: Vec<&'static CategoryInfo> = Vec::new();
@@ -124,6 +231,24 @@ impl TypeDescriptor {
     }
 
     /// The fields that hold the data subject's id.
+    ///
+    /// ```
+    /// # use privacy_core::{im, Classified};
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::ChatMessageRecord, erasure = delete_record)]
+    /// struct ChatMessage {
+    ///     #[privacy(subject)]
+    ///     from: String,
+    ///     text: String,
+    ///     #[privacy(subject)]
+    ///     to: String,
+    ///     #[privacy(collected_at)]
+    ///     sent: chrono::DateTime<chrono::Utc>,
+    /// }
+    ///
+    /// let names: Vec<_> = ChatMessage::DESCRIPTOR.subject_fields().map(|field| field.name).collect();
+    /// assert_eq!(names, ["from", "to"]);
+    /// ```
     pub fn subject_fields(&self) -> impl Iterator<Item = &'static FieldDescriptor> + use<> {
         let fields: &'static [FieldDescriptor] = self.fields;
         fields
@@ -132,6 +257,23 @@ impl TypeDescriptor {
     }
 
     /// The field named `name` (in the given variant for enums).
+    ///
+    /// ```
+    /// # use privacy_core::{im, Classified, FieldRole};
+    /// # use chrono::{DateTime, Utc};
+    /// #[derive(Classified)]
+    /// #[privacy(legal_basis = contract)]
+    /// enum Observation {
+    ///     #[privacy(category = im::MonitoringData)]
+    ///     Sample { latency_ms: u32, #[privacy(collected_at)] at: DateTime<Utc> },
+    ///     #[privacy(category = im::LogData)]
+    ///     Request { interface: String, #[privacy(collected_at)] at: DateTime<Utc> },
+    /// }
+    ///
+    /// let at = Observation::DESCRIPTOR.field(Some("Request"), "at").unwrap();
+    /// assert_eq!((at.role, at.category.unwrap().key), (FieldRole::CollectedAt, "im.log_data"));
+    /// assert!(Observation::DESCRIPTOR.field(None, "at").is_none()); // enum fields need their variant
+    /// ```
     #[must_use]
     pub fn field(&self, variant: Option<&str>, name: &str) -> Option<&'static FieldDescriptor> {
         let fields: &'static [FieldDescriptor] = self.fields;

@@ -15,6 +15,12 @@
 use crate::{Category, CategoryInfo, DataSubject, LegalBasis, Period, Retention, Role};
 
 /// The taxonomy's name, the prefix of its category keys.
+///
+/// ```
+/// use privacy_core::im;
+/// assert_eq!(im::TAXONOMY, "im");
+/// assert!(im::CATEGORIES.iter().all(|info| info.taxonomy == im::TAXONOMY && info.key.starts_with("im.")));
+/// ```
 pub const TAXONOMY: &str = "im";
 
 /// End users' data: the customer's chosen period, or 7 days when none is chosen. A customer who
@@ -31,6 +37,12 @@ const UNTIL_TWO_MONTHS_AFTER_USE: Retention = Retention::UntilTerminated {
 };
 
 /// The systems the policy says the data flows to.
+///
+/// ```
+/// use privacy_core::im;
+/// assert_eq!(im::SYSTEMS.len(), 6);
+/// assert!(im::SYSTEMS.contains(&"relational_database"));
+/// ```
 pub const SYSTEMS: &[&str] = &[
     "load_balancer",
     "relational_database",
@@ -41,6 +53,11 @@ pub const SYSTEMS: &[&str] = &[
 ];
 
 /// The third party application details go to, only when the customer opts in.
+///
+/// ```
+/// use privacy_core::im;
+/// assert_eq!(im::OPT_IN_RECIPIENTS, ["real_time_audio_video_service"]);
+/// ```
 pub const OPT_IN_RECIPIENTS: &[&str] = &["real_time_audio_video_service"];
 
 /// Log data: public exit IPs, interface request logs and exception causes, kept 7 days.
@@ -236,6 +253,14 @@ impl Category for ChatMessageRecord {
 }
 
 /// Every category of the taxonomy, controller rows first, in the policy's order.
+///
+/// ```
+/// use privacy_core::{im, Category, Role};
+/// assert_eq!(im::CATEGORIES[0], &im::LogData::INFO);
+/// let roles: Vec<Role> = im::CATEGORIES.iter().map(|info| info.role).collect();
+/// assert_eq!(roles[..4], [Role::Controller; 4]);
+/// assert_eq!(roles[4..], [Role::Processor; 2]);
+/// ```
 pub const CATEGORIES: [&CategoryInfo; 6] = [
     &LogData::INFO,
     &MonitoringData::INFO,

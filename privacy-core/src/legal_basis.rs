@@ -30,6 +30,13 @@ pub enum LegalBasis {
 
 impl LegalBasis {
     /// Every basis, in the order of Art. 6(1).
+    ///
+    /// ```
+    /// use privacy_core::LegalBasis;
+    /// assert_eq!(LegalBasis::ALL.first(), Some(&LegalBasis::Consent));
+    /// assert_eq!(LegalBasis::ALL.last(), Some(&LegalBasis::LegitimateInterests));
+    /// assert!(LegalBasis::ALL.is_sorted());
+    /// ```
     pub const ALL: [LegalBasis; 6] = [
         LegalBasis::Consent,
         LegalBasis::Contract,
@@ -40,6 +47,12 @@ impl LegalBasis {
     ];
 
     /// The key used in `#[privacy(legal_basis = ...)]` and in policy files.
+    ///
+    /// ```
+    /// use privacy_core::LegalBasis;
+    /// assert_eq!(LegalBasis::LegitimateInterests.key(), "legitimate_interests");
+    /// assert_eq!(LegalBasis::LegitimateInterests.to_string(), "legitimate_interests");
+    /// ```
     #[must_use]
     pub const fn key(self) -> &'static str {
         match self {
@@ -53,12 +66,25 @@ impl LegalBasis {
     }
 
     /// The basis named by `key`, if it is one of the six.
+    ///
+    /// ```
+    /// use privacy_core::LegalBasis;
+    /// assert_eq!(LegalBasis::from_key("legal_obligation"), Some(LegalBasis::LegalObligation));
+    /// assert_eq!(LegalBasis::from_key("Contract"), None); // keys are lower case
+    /// assert!(LegalBasis::ALL.iter().all(|basis| LegalBasis::from_key(basis.key()) == Some(*basis)));
+    /// ```
     #[must_use]
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|basis| basis.key() == key)
     }
 
     /// The article that establishes the basis.
+    ///
+    /// ```
+    /// use privacy_core::LegalBasis;
+    /// assert_eq!(LegalBasis::Consent.article(), "Art. 6(1)(a)");
+    /// assert_eq!(LegalBasis::LegitimateInterests.article(), "Art. 6(1)(f)");
+    /// ```
     #[must_use]
     pub const fn article(self) -> &'static str {
         match self {

@@ -5,6 +5,14 @@ use core::fmt;
 /// The unit of a [`Period`].
 ///
 /// Months and years are calendar units: two months after 31 December is the end of February.
+///
+/// ```
+/// use privacy_core::{Period, TimeUnit};
+/// let new_year_eve: chrono::DateTime<chrono::Utc> = "2023-12-31T00:00:00Z".parse().unwrap();
+/// let end = Period::new(2, TimeUnit::Months).after(new_year_eve).unwrap();
+/// assert_eq!(end.to_string(), "2024-02-29 00:00:00 UTC");
+/// assert_eq!(Period::new(1, TimeUnit::Weeks).min_seconds(), 7 * 86_400);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -67,30 +75,62 @@ pub struct Period {
 
 impl Period {
     /// `amount` of `unit`.
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// let period = Period::new(3, TimeUnit::Weeks);
+    /// assert_eq!((period.amount, period.unit), (3, TimeUnit::Weeks));
+    /// assert_eq!(period.to_string(), "3 weeks");
+    /// ```
     #[must_use]
     pub const fn new(amount: u32, unit: TimeUnit) -> Self {
         Period { amount, unit }
     }
 
     /// `amount` hours.
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// assert_eq!(Period::hours(48), Period::new(48, TimeUnit::Hours));
+    /// assert_eq!(Period::hours(1).to_string(), "1 hour");
+    /// ```
     #[must_use]
     pub const fn hours(amount: u32) -> Self {
         Period::new(amount, TimeUnit::Hours)
     }
 
     /// `amount` days.
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// assert_eq!(Period::days(2), Period::new(2, TimeUnit::Days));
+    /// assert_eq!(Period::days(2).min_seconds(), 172_800);
+    /// ```
     #[must_use]
     pub const fn days(amount: u32) -> Self {
         Period::new(amount, TimeUnit::Days)
     }
 
     /// `amount` calendar months.
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// assert_eq!(Period::months(2), Period::new(2, TimeUnit::Months));
+    /// assert_eq!(Period::months(2).to_string(), "2 months");
+    /// ```
     #[must_use]
     pub const fn months(amount: u32) -> Self {
         Period::new(amount, TimeUnit::Months)
     }
 
     /// The shortest this period can be, in seconds (a month is at least 28 days, a year 365).
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// assert_eq!(Period::hours(2).min_seconds(), 7_200);
+    /// assert_eq!(Period::months(1).min_seconds(), 28 * 86_400);
+    /// assert_eq!(Period::new(1, TimeUnit::Years).min_seconds(), 365 * 86_400);
+    /// ```
     #[must_use]
     pub const fn min_seconds(self) -> u64 {
         let amount = self.amount as u64;
@@ -104,6 +144,13 @@ impl Period {
     }
 
     /// The longest this period can be, in seconds (a month is at most 31 days, a year 366).
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// assert_eq!(Period::hours(2).max_seconds(), 7_200);
+    /// assert_eq!(Period::months(1).max_seconds(), 31 * 86_400);
+    /// assert_eq!(Period::new(1, TimeUnit::Years).max_seconds(), 366 * 86_400);
+    /// ```
     #[must_use]
     pub const fn max_seconds(self) -> u64 {
         let amount = self.amount as u64;
@@ -117,6 +164,14 @@ impl Period {
     }
 
     /// Whether this period is never longer than `other`, whatever the calendar.
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// assert!(Period::months(12).at_most(Period::new(1, TimeUnit::Years)));
+    /// assert!(Period::days(28).at_most(Period::months(1)));
+    /// assert!(!Period::days(29).at_most(Period::months(1))); // February can be shorter
+    /// assert!(!Period::months(1).at_most(Period::days(30))); // some months have 31 days
+    /// ```
     #[must_use]
     pub const fn at_most(self, other: Period) -> bool {
         if let (Some(mine), Some(theirs)) =
@@ -129,6 +184,14 @@ impl Period {
 
     /// The instant `self` after `start`, with calendar arithmetic for months and years
     /// (31 December plus two months is the last day of February). `None` on overflow.
+    ///
+    /// ```
+    /// use privacy_core::{Period, TimeUnit};
+    /// let start: chrono::DateTime<chrono::Utc> = "2025-01-31T08:00:00Z".parse().unwrap();
+    /// assert_eq!(Period::months(1).after(start).unwrap().to_string(), "2025-02-28 08:00:00 UTC");
+    /// assert_eq!(Period::days(1).after(start).unwrap().to_string(), "2025-02-01 08:00:00 UTC");
+    /// assert_eq!(Period::new(u32::MAX, TimeUnit::Years).after(start), None);
+    /// ```
     #[must_use]
     pub fn after(
         self,
@@ -200,12 +263,26 @@ pub enum Retention {
 
 impl Retention {
     /// Whether the class counts from the record's `collected_at` instant (and so needs one).
+    ///
+    /// ```
+    /// use privacy_core::{Period, Retention};
+    /// assert!(Retention::Fixed(Period::days(7)).counts_from_collection());
+    /// assert!(Retention::CustomerChosen { default: Period::days(7), max: None }.counts_from_collection());
+    /// assert!(!Retention::UntilTerminated { grace: Period::months(2) }.counts_from_collection());
+    /// assert!(!Retention::Ephemeral.counts_from_collection());
+    /// ```
     #[must_use]
     pub const fn counts_from_collection(&self) -> bool {
         matches!(self, Retention::Fixed(_) | Retention::CustomerChosen { .. })
     }
 
     /// Whether a record of this class may never be written to a store.
+    ///
+    /// ```
+    /// use privacy_core::{Period, Retention};
+    /// assert!(Retention::Ephemeral.is_ephemeral());
+    /// assert!(!Retention::Fixed(Period::hours(1)).is_ephemeral());
+    /// ```
     #[must_use]
     pub const fn is_ephemeral(&self) -> bool {
         matches!(self, Retention::Ephemeral)
@@ -217,6 +294,18 @@ impl Retention {
     /// until-terminated (its grace) policy that is at least as long. A customer-chosen class fits
     /// when its default and its cap fit. An until-terminated class fits only an until-terminated
     /// policy with at least its grace.
+    ///
+    /// ```
+    /// use privacy_core::{Period, Retention};
+    /// let week = Retention::Fixed(Period::days(7));
+    /// let chosen = |max| Retention::CustomerChosen { default: Period::days(2), max };
+    /// assert!(chosen(Some(Period::days(7))).fits_within(&week));
+    /// assert!(!chosen(None).fits_within(&week)); // uncapped: a customer could choose a year
+    /// let until = Retention::UntilTerminated { grace: Period::months(2) };
+    /// assert!(week.fits_within(&until));
+    /// assert!(!until.fits_within(&week));
+    /// assert!(!week.fits_within(&Retention::Ephemeral));
+    /// ```
     #[must_use]
     pub const fn fits_within(&self, policy: &Retention) -> bool {
         match (*self, *policy) {
@@ -257,6 +346,16 @@ impl Retention {
     }
 
     /// The stricter of two classes when one fits within the other, else `None`.
+    ///
+    /// ```
+    /// use privacy_core::{Period, Retention};
+    /// let week = Retention::Fixed(Period::days(7));
+    /// let until = Retention::UntilTerminated { grace: Period::months(2) };
+    /// assert_eq!(week.stricter(until), Some(week));
+    /// assert_eq!(until.stricter(Retention::Ephemeral), Some(Retention::Ephemeral));
+    /// let uncapped = Retention::CustomerChosen { default: Period::days(7), max: None };
+    /// assert_eq!(uncapped.stricter(until), None); // neither fits within the other
+    /// ```
     #[must_use]
     pub const fn stricter(self, other: Retention) -> Option<Retention> {
         if self.fits_within(&other) {

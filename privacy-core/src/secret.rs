@@ -18,11 +18,33 @@ pub struct Secret<T: Zeroize>(T);
 
 impl<T: Zeroize> Secret<T> {
     /// Wraps `value`.
+    ///
+    /// ```
+    /// use privacy_core::Secret;
+    /// let certificate = Secret::new(vec![0x30_u8, 0x82, 0x01]);
+    /// assert_eq!(*certificate.expose(), [0x30, 0x82, 0x01]);
+    /// assert_eq!(format!("{certificate:?}"), "[secret]");
+    /// ```
     pub fn new(value: T) -> Self {
         Secret(value)
     }
 
     /// The clear value. Every call is a place where the secret leaves its wrapper: keep them few.
+    ///
+    /// ```
+    /// # use privacy_core::{im, Classified, Secret};
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::ConfigurationData)]
+    /// struct PushCertificate {
+    ///     package: String,
+    ///     #[privacy(secret)]
+    ///     app_secret: Secret<String>,
+    /// }
+    ///
+    /// let certificate = PushCertificate { package: "com.example".into(), app_secret: Secret::new("s3cr3t".into()) };
+    /// assert!(!format!("{certificate:?}").contains("s3cr3t"));
+    /// assert_eq!(certificate.app_secret.expose(), "s3cr3t");
+    /// ```
     #[must_use]
     pub fn expose(&self) -> &T {
         &self.0

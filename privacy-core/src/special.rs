@@ -40,6 +40,13 @@ pub enum SpecialCategory {
 
 impl SpecialCategory {
     /// Every special category, in the order of Art. 9(1).
+    ///
+    /// ```
+    /// use privacy_core::SpecialCategory;
+    /// assert_eq!(SpecialCategory::ALL.len(), 9);
+    /// assert_eq!(SpecialCategory::ALL[0], SpecialCategory::RacialOrEthnicOrigin);
+    /// assert!(SpecialCategory::ALL.is_sorted());
+    /// ```
     pub const ALL: [SpecialCategory; 9] = [
         SpecialCategory::RacialOrEthnicOrigin,
         SpecialCategory::PoliticalOpinions,
@@ -53,6 +60,12 @@ impl SpecialCategory {
     ];
 
     /// The key used in `#[privacy(special = ...)]`.
+    ///
+    /// ```
+    /// use privacy_core::SpecialCategory;
+    /// assert_eq!(SpecialCategory::SexualOrientation.key(), "sexual_orientation");
+    /// assert_eq!(SpecialCategory::Genetic.to_string(), "genetic");
+    /// ```
     #[must_use]
     pub const fn key(self) -> &'static str {
         match self {
@@ -69,6 +82,13 @@ impl SpecialCategory {
     }
 
     /// The special category named by `key`.
+    ///
+    /// ```
+    /// use privacy_core::SpecialCategory;
+    /// assert_eq!(SpecialCategory::from_key("trade_union_membership"), Some(SpecialCategory::TradeUnionMembership));
+    /// assert_eq!(SpecialCategory::from_key("criminal_convictions"), None); // Art. 10, not Art. 9
+    /// assert!(SpecialCategory::ALL.iter().all(|special| SpecialCategory::from_key(special.key()) == Some(*special)));
+    /// ```
     #[must_use]
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|special| special.key() == key)

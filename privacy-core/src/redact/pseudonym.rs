@@ -11,6 +11,13 @@ use std::sync::OnceLock;
 static KEY: OnceLock<Vec<u8>> = OnceLock::new();
 
 /// Error returned when the pseudonym key is set too late or too weak.
+///
+/// ```
+/// use privacy_core::redact::{PseudonymKeyError, set_pseudonym_key};
+/// let error = set_pseudonym_key(b"too short").unwrap_err();
+/// assert_eq!(error, PseudonymKeyError::TooShort);
+/// assert_eq!(error.to_string(), "the pseudonym key must be at least 16 bytes long");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PseudonymKeyError {
     /// A key is already in use (set before, or drawn at random by a first pseudonym).
@@ -39,6 +46,8 @@ impl std::error::Error for PseudonymKeyError {}
 /// # Errors
 /// [`PseudonymKeyError::AlreadySet`] when a key is already in use, [`PseudonymKeyError::TooShort`]
 /// for keys under 16 bytes.
+///
+/// # Examples
 ///
 /// ```
 /// use privacy_core::redact::set_pseudonym_key;
