@@ -240,6 +240,7 @@ pub trait MetricLabel: sealed::Sealed {
 pub trait Shareable: sealed::Sealed {
     /// Evaluated for every shared type: fails to compile when the type holds data about end
     /// users, which the policy processes only to provide the feature.
+    #[doc(hidden)]
     const PERMITTED: ();
 
     /// Writes the shared value.

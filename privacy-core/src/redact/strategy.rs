@@ -13,8 +13,25 @@ use std::collections::{BTreeMap, HashMap};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 /// The text every fully masked value shows; it does not depend on the value, not even its length.
+///
+/// ```
+/// use privacy_core::redact::strategy::MASK;
+/// use privacy_core::{im, Classified};
+/// #[derive(Classified)]
+/// #[privacy(category = im::ChatMessageRecord)]
+/// struct ChatMessage { #[privacy(subject, redact)] sender: String, #[privacy(redact)] text: String, #[privacy(collected_at)] sent: chrono::DateTime<chrono::Utc> }
+/// let short = ChatMessage { sender: "u1".into(), text: "hi".into(), sent: chrono::DateTime::UNIX_EPOCH };
+/// let long = ChatMessage { sender: "u1".into(), text: "a much longer message".into(), sent: chrono::DateTime::UNIX_EPOCH };
+/// assert_eq!(format!("{short:?}"), format!("{long:?}"));
+/// assert!(format!("{long:?}").contains(MASK));
+/// ```
 pub const MASK: &str = "[redacted]";
 /// The text every secret shows.
+///
+/// ```
+/// use privacy_core::redact::strategy::SECRET_MASK;
+/// assert_eq!(format!("{:?}", privacy_core::Secret::new(String::from("app-key"))), SECRET_MASK);
+/// ```
 pub const SECRET_MASK: &str = "[secret]";
 
 /// IPv4 addresses truncated to /24, IPv6 to /48; text that is no address is masked.

@@ -53,6 +53,11 @@ pub enum Target {
 
 impl Target {
     /// Every target.
+    ///
+    /// ```
+    /// use privacy_core::store::plan::Target;
+    /// assert!(Target::ALL.iter().all(|target| Target::from_name(target.name()) == Some(*target)));
+    /// ```
     pub const ALL: [Target; 6] = [
         Target::Mongo,
         Target::Kafka,

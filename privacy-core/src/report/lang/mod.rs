@@ -87,6 +87,12 @@ impl std::error::Error for MissingPhrase {}
 
 impl Lang {
     /// Every language, in the order the policy lists them.
+    ///
+    /// ```
+    /// use privacy_core::report::Lang;
+    /// let codes: Vec<&str> = Lang::ALL.iter().map(|lang| lang.code()).collect();
+    /// assert_eq!(codes, ["en", "zh", "ja", "ko", "id"]);
+    /// ```
     pub const ALL: [Lang; 5] = [Lang::En, Lang::Zh, Lang::Ja, Lang::Ko, Lang::Id];
 
     /// The language's code: `en`, `zh`, `ja`, `ko`, `id`.
