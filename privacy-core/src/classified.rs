@@ -78,7 +78,7 @@ pub trait Classified {
     }
 
     /// The instant the record was collected, from its `collected_at` field (or, when it has
-    /// none, its first nested field's).
+    /// none, from the first of its nested fields, in declaration order, that has an instant).
     ///
     /// ```
     /// # use privacy_core::{im, Classified};
@@ -297,7 +297,9 @@ macro_rules! integer_subject_keys {
         }
     )*};
 }
-integer_subject_keys!(u16, u32, u64, u128, i32, i64, i128);
+integer_subject_keys!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
 
 /// A type that can hold the instant a record was collected: the bound on `collected_at` fields.
 ///

@@ -30,7 +30,7 @@ pub enum Redaction {
     Shown,
     /// Replaced by a fixed mask that does not reveal the length.
     Mask,
-    /// Only the last `keep_last` characters are kept.
+    /// Only the last `keep_last` characters are kept; text of at most twice that is masked whole.
     Partial {
         /// How many trailing characters remain visible.
         keep_last: u8,

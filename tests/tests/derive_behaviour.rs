@@ -107,6 +107,38 @@ fn subjects_are_found_in_every_variant_and_through_nesting() {
     assert_eq!(forwarded.subject(), Some(SubjectId::new("7")));
 }
 
+/// Ids of every integer width.
+#[derive(Classified)]
+#[privacy(category = im::UserInformation, erasure = delete_record)]
+struct IntegerIds {
+    #[privacy(subject)]
+    small: u8,
+    #[privacy(subject)]
+    signed: i16,
+    #[privacy(subject)]
+    index: usize,
+    #[privacy(collected_at)]
+    at: DateTime<Utc>,
+}
+
+#[test]
+fn integer_subjects_of_every_width_are_found_as_their_decimal_text() {
+    let ids = IntegerIds {
+        small: 7,
+        signed: -3,
+        index: 40_000,
+        at: at(1),
+    };
+    assert_eq!(
+        subjects(&ids),
+        [
+            ("small", SubjectId::new("7")),
+            ("signed", SubjectId::new("-3")),
+            ("index", SubjectId::new("40000"))
+        ]
+    );
+}
+
 #[test]
 fn collected_at_prefers_the_records_own_instant() {
     assert_eq!(Message::Broadcast(None, at(3)).collected_at(), Some(at(3)));

@@ -85,7 +85,8 @@ pub struct Ip;
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Email;
-/// Only the last `keep_last` characters are kept, behind a fixed prefix; shorter text is masked.
+/// Only the last `keep_last` characters are kept, behind a fixed prefix. Text of at most twice
+/// `keep_last` characters is masked whole, so that at least half of any value stays hidden.
 ///
 /// ```
 /// use privacy_core::{im, Classified};
@@ -133,6 +134,8 @@ pub struct Partial {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Len;
 /// A keyed pseudonym (HMAC-SHA-256 under the process's key, see [`set_pseudonym_key`](super::set_pseudonym_key)).
+/// Integers are hashed as their decimal text, so an id gets the same token whether a type holds
+/// it as a number or as text, and records can still be joined on it.
 ///
 /// ```
 /// use privacy_core::{im, Classified};
