@@ -169,11 +169,39 @@ pub fn holds_end_user_data(descriptor: &TypeDescriptor) -> bool {
         .any(|category| category.subject == DataSubject::EndUser)
 }
 
+/// Whether the tenant's chosen retention bounds the type's records: its own class is
+/// customer-chosen, or it holds a category whose policy keeps data for the customer's chosen
+/// period (a type may promise less than its category, never more than the customer chose).
+///
+/// ```
+/// use privacy_core::{deadline::follows_customer_choice, im, Classified};
+/// #[derive(Classified)]
+/// #[privacy(category = im::ChatMessageRecord, retention = "48h")]
+/// struct Draft { #[privacy(subject)] author: String, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// #[derive(Classified)]
+/// #[privacy(category = im::LogData)]
+/// struct RequestLog { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// assert!(follows_customer_choice(Draft::DESCRIPTOR));
+/// assert!(!follows_customer_choice(RequestLog::DESCRIPTOR));
+/// ```
+#[must_use]
+pub fn follows_customer_choice(descriptor: &TypeDescriptor) -> bool {
+    let customer_chosen =
+        |retention: &Retention| matches!(retention, Retention::CustomerChosen { .. });
+    customer_chosen(&descriptor.retention)
+        || descriptor
+            .categories()
+            .iter()
+            .any(|category| customer_chosen(&category.retention))
+}
+
 /// The deadline of a record of `descriptor`'s type collected at `collected_at`, for `tenant`,
 /// whose account terminated at `terminated_at` (if it did).
 ///
-/// Fixed classes count from collection; customer-chosen classes use the tenant's period, else
-/// the class default, and refuse a period above the class maximum; until-terminated classes
+/// Fixed classes count from collection, ending at the tenant's chosen period instead when the
+/// type [follows the customer's choice](follows_customer_choice) and the choice is shorter;
+/// customer-chosen classes use the tenant's period, else the class default, and refuse a period
+/// above the class maximum; until-terminated classes
 /// have no deadline while the account is active and end the calendar grace after termination;
 /// ephemeral types, and end users' data of a tenant that opted out, are never stored.
 ///
@@ -210,16 +238,24 @@ pub fn deadline(
     if !tenant.stores_end_user_data && holds_end_user_data(descriptor) {
         return Ok(Deadline::NeverStore);
     }
-    let from_collection = |period: Period| {
+    let end_of = |period: Period| {
         let start = collected_at.ok_or(DeadlineError::MissingCollectedAt { type_name })?;
         period
             .after(start)
-            .map(Deadline::At)
             .ok_or(DeadlineError::OutOfRange { type_name })
     };
+    let from_collection = |period: Period| end_of(period).map(Deadline::At);
     match descriptor.retention {
         Retention::Ephemeral => Ok(Deadline::NeverStore),
-        Retention::Fixed(period) => from_collection(period),
+        Retention::Fixed(period) => {
+            let own = end_of(period)?;
+            match tenant.chosen_retention {
+                Some(chosen) if follows_customer_choice(descriptor) => {
+                    Ok(Deadline::At(own.min(end_of(chosen)?)))
+                }
+                _ => Ok(Deadline::At(own)),
+            }
+        }
         Retention::CustomerChosen { default, max } => {
             let period = tenant.chosen_retention.unwrap_or(default);
             if let Some(maximum) = max

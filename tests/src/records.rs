@@ -78,3 +78,18 @@ pub struct GroupMessage {
     #[privacy(collected_at)]
     pub sent: DateTime<Utc>,
 }
+
+/// A draft message: kept 3 days at most, and never beyond the customer's chosen period.
+#[derive(Classified, Serialize, Deserialize, Clone, PartialEq)]
+#[privacy(category = im::ChatMessageRecord, retention = "3d")]
+pub struct Draft {
+    /// Author.
+    #[privacy(subject)]
+    pub author: String,
+    /// Content.
+    #[privacy(redact)]
+    pub text: String,
+    /// When it was last saved.
+    #[privacy(collected_at)]
+    pub saved: DateTime<Utc>,
+}

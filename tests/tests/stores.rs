@@ -8,7 +8,7 @@ use privacy_core::store::{
     AuditAction, AuditReason, Backend, HoldTarget, MemoryBackend, Store, StoreError, record_key,
 };
 use privacy_core::{Period, SubjectId};
-use privacy_tests::records::{AppConfig, ChatMessage, RequestLog};
+use privacy_tests::records::{AppConfig, ChatMessage, Draft, RequestLog};
 use privacy_tests::servers;
 
 const KEY: &[u8] = b"test subject key";
@@ -208,6 +208,42 @@ fn a_tenant_lowering_its_retention_takes_effect_for_stored_records() {
             3,
             "m1 and m2 of app, m1 of other (7 days)"
         );
+    });
+}
+
+#[test]
+fn a_type_promising_less_than_its_category_never_outlives_the_customers_choice() {
+    on_every_backend("promise", |backend| {
+        let mut store = Store::new(backend(), KEY);
+        let draft = |saved| Draft {
+            author: "alice".into(),
+            text: "half a thought".into(),
+            saved,
+        };
+        let chosen = |days| Tenant {
+            chosen_retention: Some(Period::days(days)),
+            stores_end_user_data: true,
+        };
+        // No choice, or a longer one: the type's own 3 days.
+        assert_eq!(
+            store.write("app", "d1", &draft(day(0)), day(0)).unwrap(),
+            Deadline::At(day(3))
+        );
+        store.set_tenant("month", chosen(30), day(0)).unwrap();
+        assert_eq!(
+            store.write("month", "d1", &draft(day(0)), day(0)).unwrap(),
+            Deadline::At(day(3))
+        );
+        // A shorter choice ends the stored draft at once, and the next ones at the choice.
+        assert_eq!(store.set_tenant("app", chosen(1), day(0)).unwrap(), 1);
+        assert!(store.read::<Draft>("app", "d1", day(1)).unwrap().is_none());
+        assert!(store.read::<Draft>("month", "d1", day(2)).unwrap().is_some());
+        assert_eq!(
+            store.write("app", "d2", &draft(day(1)), day(1)).unwrap(),
+            Deadline::At(day(2))
+        );
+        assert_eq!(store.sweep(day(2), 10).unwrap().deleted, 2);
+        assert_eq!(store.sweep(day(3), 10).unwrap().deleted, 1);
     });
 }
 

@@ -783,7 +783,7 @@ impl<B: Backend> Store<B> {
                 .first()
                 .map_or("", |category| category.key)
                 .to_owned(),
-            class: RetentionClass::of(&descriptor.retention),
+            class: RetentionClass::of_type(descriptor),
             subjects,
             collected_at: collected_at.map(|at| at.timestamp_millis()),
             deadline,

@@ -26,6 +26,7 @@
 //! assert!(plan(RequestLog::DESCRIPTOR, Target::Mongo, None).needs_sweeper.is_none());
 //! ```
 
+use crate::deadline::follows_customer_choice;
 use crate::{Period, Retention, TimeUnit, TypeDescriptor};
 use serde_json::{Value, json};
 
@@ -180,7 +181,14 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
                 needs_sweeper: None,
             };
         }
-        Retention::Fixed(period) => (period, false),
+        // A type that follows the customer's choice ends at the choice when it is surely
+        // shorter; where the calendar makes them incomparable, the type's own period (late, not early).
+        Retention::Fixed(period) => match chosen {
+            Some(chosen) if follows_customer_choice(descriptor) && chosen.at_most(period) => {
+                (chosen, false)
+            }
+            _ => (period, false),
+        },
         Retention::CustomerChosen { default, .. } => (chosen.unwrap_or(default), false),
         Retention::UntilTerminated { grace } => (grace, true),
     };
@@ -190,7 +198,7 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
         Some(slack) => format!("{native}; {slack}"),
         None => native.to_owned(),
     };
-    let per_tenant = matches!(descriptor.retention, Retention::CustomerChosen { .. })
+    let per_tenant = follows_customer_choice(descriptor)
         .then(|| "the period is each tenant's choice: one plan per tenant (a collection, topic, prefix or stream each)".to_owned());
     match target {
         Target::Mongo => {

@@ -1,6 +1,6 @@
 //! A stored record as backends see it: keys, schedule and the encoded value.
 
-use crate::Retention;
+use crate::{Retention, TypeDescriptor};
 
 /// Which records a tenant's decisions reschedule.
 ///
@@ -35,6 +35,29 @@ impl RetentionClass {
             Retention::CustomerChosen { .. } => RetentionClass::CustomerChosen,
             Retention::UntilTerminated { .. } => RetentionClass::UntilTerminated,
             Retention::Fixed(_) | Retention::Ephemeral => RetentionClass::Fixed,
+        }
+    }
+
+    /// The class of a type's records: customer-chosen also for a fixed retention that
+    /// [follows the customer's choice](crate::deadline::follows_customer_choice), so a tenant's
+    /// new choice reschedules them too.
+    ///
+    /// ```
+    /// use privacy_core::store::RetentionClass;
+    /// use privacy_core::{im, Classified};
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::ChatMessageRecord, retention = "48h")]
+    /// struct Draft { #[privacy(subject)] author: String, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// assert_eq!(RetentionClass::of(&Draft::DESCRIPTOR.retention), RetentionClass::Fixed);
+    /// assert_eq!(RetentionClass::of_type(Draft::DESCRIPTOR), RetentionClass::CustomerChosen);
+    /// ```
+    #[must_use]
+    pub fn of_type(descriptor: &TypeDescriptor) -> Self {
+        match RetentionClass::of(&descriptor.retention) {
+            RetentionClass::Fixed if crate::deadline::follows_customer_choice(descriptor) => {
+                RetentionClass::CustomerChosen
+            }
+            class => class,
         }
     }
 
