@@ -237,7 +237,12 @@ fn a_type_promising_less_than_its_category_never_outlives_the_customers_choice()
         // A shorter choice ends the stored draft at once, and the next ones at the choice.
         assert_eq!(store.set_tenant("app", chosen(1), day(0)).unwrap(), 1);
         assert!(store.read::<Draft>("app", "d1", day(1)).unwrap().is_none());
-        assert!(store.read::<Draft>("month", "d1", day(2)).unwrap().is_some());
+        assert!(
+            store
+                .read::<Draft>("month", "d1", day(2))
+                .unwrap()
+                .is_some()
+        );
         assert_eq!(
             store.write("app", "d2", &draft(day(1)), day(1)).unwrap(),
             Deadline::At(day(2))
