@@ -3,6 +3,7 @@
 pub mod check;
 mod message;
 mod nested;
+mod probe;
 
 pub use crate::redact::output::debug_redacted;
 pub use crate::redact::strategy::{Masked, Plain, WithStrategy};
@@ -11,6 +12,7 @@ pub use chrono;
 pub use inventory;
 pub use message::Message;
 pub use nested::{NestedField, NestedRedacted, nested, nested_collected_at, nested_subjects};
+pub use probe::{Probe, ProbeAny, ProbeClassified, shown_unclassified};
 
 pub use ::core::option::Option::{None, Some};
 

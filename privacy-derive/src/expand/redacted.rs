@@ -68,11 +68,42 @@ pub fn visit_redacted(
         })
     };
     let walk = dispatch(container, &shown, &body, &TokenStream::new());
+    let unclassified = shown_types_unclassified(container, krate);
     quote! {
         fn visit_redacted<__V: #krate::__private::RedactedVisitor>(&self, __visitor: &mut __V) {
+            #unclassified
             #inline_checks
             #walk
         }
+    }
+}
+
+/// Refuses, at the field's type, a field shown as it is whose type is itself classified: its
+/// own `Serialize` would write it unredacted (see `privacy_core::__private::Probe`).
+fn shown_types_unclassified(container: &Container, krate: &TokenStream) -> TokenStream {
+    let checks: Vec<TokenStream> = container
+        .fields()
+        .into_iter()
+        .filter(|(_, field)| {
+            field.attrs.redact.is_none()
+                && field.attrs.secret.is_none()
+                && field.attrs.nested.is_none()
+        })
+        .map(|(_, field)| {
+            let ty = field.ty;
+            let span = ty.span().resolved_at(Span::call_site());
+            let krate = respan(krate.clone(), span);
+            quote_spanned! {span=>
+                #krate::__private::shown_unclassified((&&#krate::__private::Probe::<#ty>::NEW).finding());
+            }
+        })
+        .collect();
+    if checks.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        use #krate::__private::{ProbeAny as _, ProbeClassified as _};
+        #(#checks)*
     }
 }
 
