@@ -48,5 +48,5 @@ impl<T: NestedField + ?Sized> ProbeClassified for &Probe<T> {}
 pub trait ShownUnclassified {}
 impl ShownUnclassified for NotClassified {}
 
-/// Compiles only for a finding of [`NotClassified`].
+/// Compiles only for a finding of `NotClassified`.
 pub fn shown_unclassified<F: ShownUnclassified>(_finding: F) {}
