@@ -5,7 +5,8 @@
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use privacy_core::deadline::{Deadline, Tenant};
 use privacy_core::store::{
-    AuditAction, AuditReason, Backend, HoldTarget, MemoryBackend, Store, StoreError, record_key,
+    AuditAction, AuditReason, Backend, HoldTarget, MemoryBackend, RetentionClass, Row, RowKey,
+    Store, StoreError, record_key,
 };
 use privacy_core::{Period, SubjectId};
 use privacy_tests::records::{AppConfig, ChatMessage, Draft, RequestLog};
@@ -418,6 +419,46 @@ fn concurrent_sweepers_on_mariadb_delete_each_record_once() {
     concurrent_sweepers(|| {
         SqlBackend::open(MysqlConnection::connect(servers::MYSQL).unwrap(), &prefix).unwrap()
     });
+}
+
+#[test]
+fn redis_audits_a_value_it_expired_when_the_record_is_written_again_before_a_sweep() {
+    let Some(mut backend) = servers::redis("rewritten") else {
+        return;
+    };
+    // Redis expires by its own clock: this record is due 50 ms from now, really.
+    let due = Utc::now().timestamp_millis() + 50;
+    let first = Row {
+        key: RowKey::new("stores::RequestLog", "app", "r1"),
+        category: "im.log_data".into(),
+        class: RetentionClass::Fixed,
+        subjects: Vec::new(),
+        collected_at: Some(due - 1_000),
+        deadline: Some(due),
+        payload: "{}".into(),
+    };
+    backend.write(&first).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let second = Row {
+        deadline: Some(due + 3_600_000),
+        ..first.clone()
+    };
+    backend.write(&second).unwrap();
+    let log = backend.audit_log().unwrap();
+    assert_eq!(
+        log.len(),
+        1,
+        "the expired first version's deletion: {log:?}"
+    );
+    assert_eq!(
+        (log[0].action, log[0].reason, log[0].count, log[0].at),
+        (AuditAction::Deleted, AuditReason::Retention, 1, due)
+    );
+    assert_eq!(log[0].deadline_max, Some(due));
+    // The second version is kept, and a sweep does not audit the first one again.
+    assert!(backend.sweep_batch(due + 1, 10).unwrap().is_empty());
+    assert_eq!(backend.read(&first.key, due + 1).unwrap(), Some(second));
+    assert_eq!(backend.audit_log().unwrap().len(), 1);
 }
 
 #[test]

@@ -65,6 +65,10 @@ local function remove(p, rid, removed)
   redis.call('ZREM', p..'deadlines', rid)
   table.insert(removed, {string.match(rid, '^([^\31]*)'), m[1], m[2], m[3]})
 end
+local function expiry_reason(class)
+  if class == '2' then return 'termination' end
+  return 'retention'
+end
 local function audit(p, now, removed, reason_of, note)
   local groups, order = {}, {}
   for _, r in ipairs(removed) do
@@ -97,6 +101,14 @@ end
 const WRITE: &str = r"
 local p, rid, tenant = ARGV[1], ARGV[2], ARGV[3]
 local meta = p..'meta:'..rid
+-- A value Redis expired on its own, not swept yet: its deletion is audited (at its deadline)
+-- before the new version takes its place, or the log would never show it.
+if redis.call('EXISTS', meta) == 1 and redis.call('EXISTS', p..'rec:'..rid) == 0 then
+  local expired = {}
+  local deadline = tonumber(redis.call('HGET', meta, 'deadline'))
+  remove(p, rid, expired)
+  audit(p, deadline, expired, expiry_reason, '')
+end
 local hold = redis.call('HGET', meta, 'hold') or ''
 for _, s in ipairs(redis.call('SMEMBERS', p..'recsubj:'..rid)) do
   redis.call('SREM', p..'subj:'..tenant..':'..s, rid)
@@ -146,7 +158,7 @@ for _, rid in ipairs(redis.call('ZRANGEBYSCORE', p..'deadlines', '-inf', now, 'L
   remove(p, rid, removed)
   redis.call('ZREM', p..'deadlines', rid)
 end
-return audit(p, now, removed, function(class) if class == '2' then return 'termination' end return 'retention' end, '')
+return audit(p, now, removed, expiry_reason, '')
 ";
 
 const ERASE: &str = r"
@@ -351,7 +363,7 @@ impl Backend for RedisBackend {
             row.payload.clone(),
         ];
         args.extend(row.subjects.iter().cloned());
-        self.run::<i64>(WRITE, false, &args).map(|_| ())
+        self.run::<i64>(WRITE, true, &args).map(|_| ())
     }
 
     fn read(&mut self, key: &RowKey, now: i64) -> Result<Option<Row>, StoreError> {
