@@ -526,7 +526,7 @@ impl<B: Backend> SubjectStore for Store<B> {
             let Some(rewritten) = without_requester(self, descriptor, &row, &subject_key) else {
                 continue;
             };
-            self.backend().write(&rewritten)?;
+            self.backend().write(&rewritten, at)?;
             let entry = AuditEntry {
                 action: AuditAction::Redacted,
                 count: 1,

@@ -6,12 +6,16 @@
 //! its deadline (by the latest clock any run used), every record either is still stored or was
 //! deleted with its audit entry, and the audit holds no more than what is gone. One last sweep
 //! then finishes the job. On SQLite, and on PostgreSQL when it is there.
+//!
+//! A transaction the database aborts for a concurrent one (a deadlock's victim) is run again
+//! without losing or skipping anything, and reported when it keeps being aborted.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use privacy_core::store::sql::{
-    PostgresConnection, SqlBackend, SqlConnection, SqlValue, SqliteConnection,
+    Dialect, PostgresConnection, SqlBackend, SqlConnection, SqlValue, SqliteConnection,
 };
-use privacy_core::store::{AuditAction, Store};
+use privacy_core::store::{AuditAction, Store, StoreError};
+use privacy_tests::records::RequestLog;
 use privacy_tests::servers;
 use std::process::Command;
 use std::time::Duration;
@@ -229,4 +233,104 @@ fn postgres_sweepers_killed_twenty_times_lose_nothing() {
         return;
     }
     kill_sweepers_repeatedly("postgres", &servers::prefix("faults"));
+}
+
+/// SQLite in memory, whose first statements matching `fails` are aborted as if a concurrent
+/// transaction had won a deadlock.
+struct Contended {
+    inner: SqliteConnection,
+    fails: &'static str,
+    conflicts_left: u32,
+}
+
+impl Contended {
+    fn conflict(&mut self, sql: &str) -> Result<(), StoreError> {
+        if sql.contains(self.fails) && self.conflicts_left > 0 {
+            self.conflicts_left -= 1;
+            return Err(StoreError::Conflict("deadlock (simulated)".into()));
+        }
+        Ok(())
+    }
+}
+
+impl SqlConnection for Contended {
+    fn dialect(&self) -> Dialect {
+        self.inner.dialect()
+    }
+    fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        self.conflict(sql)?;
+        self.inner.batch(sql)
+    }
+    fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<u64, StoreError> {
+        self.conflict(sql)?;
+        self.inner.execute(sql, params)
+    }
+    fn query(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>, StoreError> {
+        self.conflict(sql)?;
+        self.inner.query(sql, params)
+    }
+}
+
+fn contended(fails: &'static str, conflicts: u32) -> Store<SqlBackend<Contended>> {
+    let connection = Contended {
+        inner: SqliteConnection::in_memory().expect("an in-memory database"),
+        fails,
+        conflicts_left: conflicts,
+    };
+    Store::new(
+        SqlBackend::open(connection, "").expect("the schema"),
+        b"key",
+    )
+}
+
+#[test]
+fn a_batch_aborted_for_a_concurrent_transaction_is_run_again_and_loses_nothing() {
+    let mut store = contended("INSERT INTO audit", 0);
+    // One minute apart, so that each batch ends at a later deadline than it started.
+    for minute in 0..25 {
+        let record = RequestLog {
+            interface: "sendmsg".into(),
+            at: t0() + TimeDelta::minutes(minute),
+        };
+        store
+            .write("app", &format!("r{minute}"), &record, t0())
+            .unwrap();
+    }
+    // The audit insert of the first two batches is aborted once each: their deletions roll
+    // back, run again, and the sweep still takes every due record in this one pass.
+    store.backend().connection().conflicts_left = 2;
+    let report = store.sweep(t0() + TimeDelta::days(8), 10).unwrap();
+    assert_eq!((report.deleted, report.batches), (25, 3));
+    assert_eq!(store.backend().connection().conflicts_left, 0);
+    let audited: u64 = store
+        .audit_log()
+        .unwrap()
+        .iter()
+        .map(|entry| entry.count)
+        .sum();
+    assert_eq!(audited, 25);
+}
+
+#[test]
+fn a_transaction_that_keeps_conflicting_is_reported_and_changes_nothing() {
+    let mut store = contended("INSERT INTO records", 100);
+    let record = RequestLog {
+        interface: "sendmsg".into(),
+        at: t0(),
+    };
+    let refused = store.write("app", "r1", &record, t0()).unwrap_err();
+    assert!(matches!(refused, StoreError::Conflict(_)), "{refused}");
+    assert!(refused.to_string().contains("run it again"), "{refused}");
+    assert_eq!(
+        store.backend().connection().conflicts_left,
+        100 - 6,
+        "one try and five retries"
+    );
+    store.backend().connection().conflicts_left = 0;
+    assert!(
+        store
+            .read::<RequestLog>("app", "r1", t0())
+            .unwrap()
+            .is_none()
+    );
 }

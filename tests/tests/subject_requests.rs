@@ -254,8 +254,8 @@ struct Flaky<B> {
 }
 
 impl<B: Backend> Backend for Flaky<B> {
-    fn write(&mut self, row: &Row) -> Result<(), StoreError> {
-        self.inner.write(row)
+    fn write(&mut self, row: &Row, now: i64) -> Result<(), StoreError> {
+        self.inner.write(row, now)
     }
     fn read(&mut self, key: &RowKey, now: i64) -> Result<Option<Row>, StoreError> {
         self.inner.read(key, now)

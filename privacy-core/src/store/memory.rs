@@ -45,6 +45,11 @@ impl MemoryBackend {
     }
 }
 
+/// Whether a row with `deadline`, under no hold, was due at `now`: replacing it deletes it.
+pub(crate) fn replaced_was_due(deadline: Option<i64>, now: i64) -> bool {
+    deadline.is_some_and(|deadline| deadline <= now)
+}
+
 /// Why a row is deleted when its deadline passes.
 pub(crate) fn expiry_reason(class: RetentionClass) -> AuditReason {
     match class {
@@ -64,8 +69,23 @@ fn covers(target: &HoldTarget, row: &Row) -> bool {
 }
 
 impl Backend for MemoryBackend {
-    fn write(&mut self, row: &Row) -> Result<(), StoreError> {
-        let hold = self.rows.get(&row.key).and_then(|(_, hold)| hold.clone());
+    fn write(&mut self, row: &Row, now: i64) -> Result<(), StoreError> {
+        let previous = self.rows.get(&row.key);
+        if let Some((replaced, None)) = previous
+            && replaced_was_due(replaced.deadline, now)
+        {
+            self.audit.extend(entries_for_deleted(
+                now,
+                [(
+                    replaced.key.type_key.as_str(),
+                    replaced.category.as_str(),
+                    expiry_reason(replaced.class),
+                    replaced.deadline,
+                )],
+                "",
+            ));
+        }
+        let hold = previous.and_then(|(_, hold)| hold.clone());
         self.rows.insert(row.key.clone(), (row.clone(), hold));
         Ok(())
     }

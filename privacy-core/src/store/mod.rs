@@ -70,7 +70,8 @@ use std::collections::HashMap;
 /// assert!(store.audit_log().unwrap().is_empty());
 /// ```
 pub trait Backend {
-    /// Inserts or replaces the row with `row.key`.
+    /// Inserts or replaces the row with `row.key`. Replacing a row that was due at `now` (past
+    /// its deadline and under no hold) deletes it: that deletion is audited, in the same step.
     ///
     /// # Errors
     /// When the backend fails; nothing is written then.
@@ -80,11 +81,17 @@ pub trait Backend {
     /// ```
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
+    /// # use privacy_core::store::{AuditAction, AuditReason};
     /// let mut backend = MemoryBackend::default();
-    /// backend.write(&row).unwrap();
+    /// backend.write(&row, 0).unwrap();
     /// assert_eq!(backend.read(&row.key, 0).unwrap(), Some(row.clone()));
+    /// // Written again once the first version was due: that version's deletion is audited.
+    /// let next = Row { deadline: Some(9_000), ..row.clone() };
+    /// backend.write(&next, 1_000).unwrap();
+    /// let log = backend.audit_log().unwrap();
+    /// assert_eq!((log[0].action, log[0].reason, log[0].deadline_max), (AuditAction::Deleted, AuditReason::Retention, Some(1_000)));
     /// ```
-    fn write(&mut self, row: &Row) -> Result<(), StoreError>;
+    fn write(&mut self, row: &Row, now: i64) -> Result<(), StoreError>;
 
     /// The row with `key`, unless its deadline is at or before `now`.
     ///
@@ -97,7 +104,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// // The row's deadline is 1_000.
     /// assert!(backend.read(&row.key, 999).unwrap().is_some());
     /// assert!(backend.read(&row.key, 1_000).unwrap().is_none());
@@ -115,7 +122,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// let fixed = backend.schedule("app-1", RetentionClass::Fixed).unwrap();
     /// assert_eq!(fixed, vec![(row.key.clone(), Some(0))]);
     /// assert!(backend.schedule("app-1", RetentionClass::CustomerChosen).unwrap().is_empty());
@@ -137,7 +144,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// backend.set_deadlines(&[(row.key.clone(), None)]).unwrap();
     /// assert!(backend.read(&row.key, i64::MAX).unwrap().is_some());
     /// ```
@@ -157,7 +164,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// # use privacy_core::store::AuditReason;
     /// assert!(backend.sweep_batch(999, 100).unwrap().is_empty());
     /// let entries = backend.sweep_batch(1_000, 100).unwrap();
@@ -178,7 +185,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// # use privacy_core::store::HoldTarget;
     /// let hold = HoldTarget::Record(row.key.clone());
     /// assert_eq!(backend.set_hold(&hold, Some("litigation 42"), 500).unwrap(), 1);
@@ -204,7 +211,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// # use privacy_core::store::AuditAction;
     /// backend.sweep_batch(1_000, 100).unwrap();
     /// let log = backend.audit_log().unwrap();
@@ -224,7 +231,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// // Past its deadline, the row is still the subject's until it is swept.
     /// assert_eq!(backend.subject_rows("app-1", "s1").unwrap(), vec![(row.clone(), None)]);
     /// assert!(backend.subject_rows("app-1", "s2").unwrap().is_empty());
@@ -248,7 +255,7 @@ pub trait Backend {
     /// # use privacy_core::store::{Backend, MemoryBackend, RetentionClass, Row, RowKey};
     /// # let row = Row { key: RowKey::new("app::RequestLog", "app-1", "r1"), category: "im.log_data".into(), class: RetentionClass::Fixed, subjects: vec!["s1".into()], collected_at: Some(0), deadline: Some(1_000), payload: "{}".into() };
     /// # let mut backend = MemoryBackend::default();
-    /// # backend.write(&row).unwrap();
+    /// # backend.write(&row, 0).unwrap();
     /// # use privacy_core::store::AuditReason;
     /// let entries = backend.erase_batch("app-1", "s1", "request-ref", 10, 100).unwrap();
     /// assert_eq!((entries[0].reason, entries[0].note.as_str()), (AuditReason::Erasure, "request-ref"));
@@ -292,8 +299,8 @@ pub trait Backend {
 
 /// A boxed backend is a backend, so one program can choose its store at run time.
 impl<B: Backend + ?Sized> Backend for Box<B> {
-    fn write(&mut self, row: &Row) -> Result<(), StoreError> {
-        (**self).write(row)
+    fn write(&mut self, row: &Row, now: i64) -> Result<(), StoreError> {
+        (**self).write(row, now)
     }
     fn read(&mut self, key: &RowKey, now: i64) -> Result<Option<Row>, StoreError> {
         (**self).read(key, now)
@@ -421,6 +428,10 @@ pub enum StoreError {
     Encoding(String),
     /// The backend failed.
     Backend(String),
+    /// The database aborted the operation for a concurrent one (a deadlock or a serialization
+    /// failure): nothing was changed, and the operation may be run again. The SQL backend
+    /// retries a few times before it reports this.
+    Conflict(String),
 }
 
 impl fmt::Display for StoreError {
@@ -440,6 +451,10 @@ impl fmt::Display for StoreError {
             ),
             StoreError::Encoding(message) => write!(f, "record encoding failed: {message}"),
             StoreError::Backend(message) => write!(f, "store backend failed: {message}"),
+            StoreError::Conflict(message) => write!(
+                f,
+                "store backend aborted the operation for a concurrent one; nothing changed, run it again: {message}"
+            ),
         }
     }
 }
@@ -790,7 +805,7 @@ impl<B: Backend> Store<B> {
             payload: serde_json::to_string(record)
                 .map_err(|error| StoreError::Encoding(error.to_string()))?,
         };
-        self.backend.write(&row)?;
+        self.backend.write(&row, now.timestamp_millis())?;
         Ok(due)
     }
 

@@ -99,15 +99,18 @@ end
 ";
 
 const WRITE: &str = r"
-local p, rid, tenant = ARGV[1], ARGV[2], ARGV[3]
+local p, rid, tenant, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[8])
 local meta = p..'meta:'..rid
--- A value Redis expired on its own, not swept yet: its deletion is audited (at its deadline)
--- before the new version takes its place, or the log would never show it.
-if redis.call('EXISTS', meta) == 1 and redis.call('EXISTS', p..'rec:'..rid) == 0 then
-  local expired = {}
-  local deadline = tonumber(redis.call('HGET', meta, 'deadline'))
-  remove(p, rid, expired)
-  audit(p, deadline, expired, expiry_reason, '')
+-- The version replaced was due (past its deadline by the store's clock, or already expired by
+-- Redis's own) and under no hold: replacing it deletes it, so its deletion is audited.
+local replaced = redis.call('HMGET', meta, 'deadline', 'hold')
+if replaced[1] and (replaced[2] or '') == '' then
+  local due = tonumber(replaced[1])
+  if (due and due <= now) or redis.call('EXISTS', p..'rec:'..rid) == 0 then
+    local expired = {}
+    remove(p, rid, expired)
+    audit(p, now, expired, expiry_reason, '')
+  end
 end
 local hold = redis.call('HGET', meta, 'hold') or ''
 for _, s in ipairs(redis.call('SMEMBERS', p..'recsubj:'..rid)) do
@@ -116,8 +119,8 @@ end
 redis.call('DEL', p..'recsubj:'..rid)
 redis.call('HSET', meta, 'category', ARGV[4], 'class', ARGV[5], 'collected_at', ARGV[6], 'deadline', ARGV[7],
   'tenant', tenant, 'hold', hold)
-redis.call('SET', p..'rec:'..rid, ARGV[8])
-for i = 9, #ARGV do
+redis.call('SET', p..'rec:'..rid, ARGV[9])
+for i = 10, #ARGV do
   redis.call('SADD', p..'recsubj:'..rid, ARGV[i])
   redis.call('SADD', p..'subj:'..tenant..':'..ARGV[i], rid)
 end
@@ -352,7 +355,7 @@ fn optional(value: Option<i64>) -> String {
 }
 
 impl Backend for RedisBackend {
-    fn write(&mut self, row: &Row) -> Result<(), StoreError> {
+    fn write(&mut self, row: &Row, now: i64) -> Result<(), StoreError> {
         let mut args = vec![
             rid(&row.key),
             row.key.tenant.clone(),
@@ -360,6 +363,7 @@ impl Backend for RedisBackend {
             row.class.code().to_string(),
             optional(row.collected_at),
             optional(row.deadline),
+            now.to_string(),
             row.payload.clone(),
         ];
         args.extend(row.subjects.iter().cloned());

@@ -30,7 +30,7 @@ pub use self::postgres::PostgresConnection;
 pub use self::sqlite::SqliteConnection;
 
 use super::audit::{AuditAction, AuditEntry, AuditReason, entries_for_deleted};
-use super::memory::expiry_reason;
+use super::memory::{expiry_reason, replaced_was_due};
 use super::{Backend, HoldTarget, RetentionClass, Row, RowKey, StoreError};
 
 /// A value bound to or read from a statement.
@@ -333,20 +333,37 @@ impl<C: SqlConnection> SqlBackend<C> {
     }
 
     /// Runs `work` in a transaction: committed when it succeeds, rolled back when it fails.
+    /// A transaction the database aborts for a concurrent one (see [`StoreError::Conflict`])
+    /// is run again, this many times at most, after a short pause that grows each time.
+    const CONFLICT_RETRIES: u32 = 5;
+
     fn transaction<T>(
         &mut self,
-        work: impl FnOnce(&mut Self) -> Result<T, StoreError>,
+        mut work: impl FnMut(&mut Self) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut retries = 0;
+        loop {
+            match self.transaction_once(&mut work) {
+                Err(StoreError::Conflict(_)) if retries < Self::CONFLICT_RETRIES => {
+                    retries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(2 << retries));
+                }
+                outcome => return outcome,
+            }
+        }
+    }
+
+    fn transaction_once<T>(
+        &mut self,
+        work: &mut impl FnMut(&mut Self) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let begin = match self.connection.dialect() {
             Dialect::Sqlite => "BEGIN IMMEDIATE",
             Dialect::Postgres | Dialect::Mysql => "START TRANSACTION",
         };
         self.connection.batch(begin)?;
-        match work(self) {
-            Ok(value) => {
-                self.connection.batch("COMMIT")?;
-                Ok(value)
-            }
+        match work(self).and_then(|value| self.connection.batch("COMMIT").map(|()| value)) {
+            Ok(value) => Ok(value),
             Err(error) => {
                 // The transaction's own failure is the one to report.
                 let _ = self.connection.batch("ROLLBACK");
@@ -450,10 +467,13 @@ fn row_from(values: Vec<SqlValue>, subjects: Vec<String>) -> Option<Row> {
 }
 
 impl<C: SqlConnection> Backend for SqlBackend<C> {
-    fn write(&mut self, row: &Row) -> Result<(), StoreError> {
+    fn write(&mut self, row: &Row, now: i64) -> Result<(), StoreError> {
         self.transaction(|backend| {
             let key = SqlBackend::<C>::key_params(&row.key);
-            let exists = format!("SELECT 1 FROM {} WHERE type_key = ? AND tenant = ? AND id = ?", backend.records);
+            let existing = format!(
+                "SELECT category, class, deadline, hold_reason FROM {} WHERE type_key = ? AND tenant = ? AND id = ?",
+                backend.records
+            );
             let values = [
                 SqlValue::Text(row.category.clone()),
                 SqlValue::Int(row.class.code()),
@@ -461,7 +481,21 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                 SqlValue::int(row.deadline),
                 SqlValue::Text(row.payload.clone()),
             ];
-            if backend.connection.query(&exists, &key)?.is_empty() {
+            let replaced = backend.connection.query(&existing, &key)?.pop();
+            if let Some([category, class, deadline, SqlValue::NullText | SqlValue::NullInt]) =
+                replaced.as_deref()
+                && replaced_was_due(deadline.as_int(), now)
+            {
+                let class = class.as_int().and_then(RetentionClass::from_code).unwrap_or(RetentionClass::Fixed);
+                let category = category.clone().into_text().unwrap_or_default();
+                let entries = entries_for_deleted(
+                    now,
+                    [(row.key.type_key.as_str(), category.as_str(), expiry_reason(class), deadline.as_int())],
+                    "",
+                );
+                backend.insert_audit(&entries)?;
+            }
+            if replaced.is_none() {
                 let sql = format!("INSERT INTO {} ({RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", backend.records);
                 let params: Vec<SqlValue> = key.iter().cloned().chain(values).collect();
                 backend.connection.execute(&sql, &params)?;
@@ -559,7 +593,7 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
     }
 
     fn sweep_batch(&mut self, now: i64, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
-        self.transaction(|backend| {
+        let (entries, next_floor) = self.transaction(|backend| {
             if backend.connection.dialect() == Dialect::Postgres {
                 // A sweep batch need not wait for its commit to reach the disk: if the server
                 // crashes first, the rows and their audit entries come back together and the
@@ -611,7 +645,8 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                 deleted.push((type_key, category, expiry_reason(class), deadline));
             }
             let highest = deleted.iter().filter_map(|(_, _, _, deadline)| *deadline).max();
-            backend.sweep_floor = Some((now, highest.unwrap_or(floor).max(floor)));
+            // Moved only once the batch commits: a batch rolled back leaves its rows to the next.
+            let next_floor = highest.unwrap_or(floor).max(floor);
             match backend.connection.dialect() {
                 Dialect::Postgres => {}
                 Dialect::Sqlite => backend.delete_subject_entries(&keys)?,
@@ -625,8 +660,10 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                 "",
             );
             backend.insert_audit(&entries)?;
-            Ok(entries)
-        })
+            Ok((entries, next_floor))
+        })?;
+        self.sweep_floor = Some((now, next_floor));
+        Ok(entries)
     }
 
     fn set_hold(

@@ -22,6 +22,12 @@ use mysql::prelude::Queryable;
 pub struct MysqlConnection(mysql::Conn);
 
 fn failed(error: &mysql::Error) -> StoreError {
+    // 1213: the transaction was chosen as a deadlock's victim and rolled back.
+    if let mysql::Error::MySqlError(server) = error
+        && (server.code == 1213 || server.state == "40001")
+    {
+        return StoreError::Conflict(format!("mysql: {error}"));
+    }
     StoreError::Backend(format!("mysql: {error}"))
 }
 

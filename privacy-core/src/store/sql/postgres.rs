@@ -22,6 +22,13 @@ use postgres::types::ToSql;
 pub struct PostgresConnection(postgres::Client);
 
 fn failed(error: &postgres::Error) -> StoreError {
+    use postgres::error::SqlState;
+    if let Some(code) = error.code()
+        && (*code == SqlState::T_R_DEADLOCK_DETECTED
+            || *code == SqlState::T_R_SERIALIZATION_FAILURE)
+    {
+        return StoreError::Conflict(format!("postgres: {error}"));
+    }
     StoreError::Backend(format!("postgres: {error}"))
 }
 
