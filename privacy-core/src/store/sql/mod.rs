@@ -598,7 +598,12 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                 // A sweep batch need not wait for its commit to reach the disk: if the server
                 // crashes first, the rows and their audit entries come back together and the
                 // next sweep deletes them again. Writes keep their durability.
-                backend.connection.batch("SET LOCAL synchronous_commit TO OFF")?;
+                // Without statistics (a table just bulk-loaded, before autovacuum analyses it)
+                // the planner sorts every due row for each batch (70 ms per batch of 500 at
+                // 100,000 due rows); with sorting off it walks the deadline index (2 ms).
+                backend
+                    .connection
+                    .batch("SET LOCAL synchronous_commit TO OFF; SET LOCAL enable_sort TO off")?;
             }
             let (records, subjects) = (&backend.records, &backend.subjects);
             let floor = match backend.sweep_floor {
