@@ -3,6 +3,7 @@
 use super::{Dialect, SqlConnection, SqlValue};
 use crate::store::StoreError;
 use postgres::types::ToSql;
+use std::collections::HashMap;
 
 /// A PostgreSQL connection.
 ///
@@ -19,7 +20,12 @@ use postgres::types::ToSql;
 /// let refused = open_store("host=127.0.0.1 port=1 user=postgres dbname=test", b"key").err().unwrap();
 /// assert!(refused.to_string().starts_with("store backend failed: postgres:"));
 /// ```
-pub struct PostgresConnection(postgres::Client);
+pub struct PostgresConnection {
+    client: postgres::Client,
+    /// Every statement prepared once and reused: the store runs the same few statements over
+    /// and over (a sweep, batch after batch), and preparing is a round trip and a parse each.
+    statements: HashMap<String, postgres::Statement>,
+}
 
 fn failed(error: &postgres::Error) -> StoreError {
     use postgres::error::SqlState;
@@ -49,8 +55,26 @@ impl PostgresConnection {
     /// ```
     pub fn connect(params: &str) -> Result<Self, StoreError> {
         postgres::Client::connect(params, postgres::NoTls)
-            .map(PostgresConnection)
+            .map(|client| PostgresConnection {
+                client,
+                statements: HashMap::new(),
+            })
             .map_err(|error| failed(&error))
+    }
+}
+
+impl PostgresConnection {
+    /// The statement for `sql` (with `?` placeholders), prepared on first use.
+    fn prepared(&mut self, sql: &str) -> Result<postgres::Statement, StoreError> {
+        if let Some(statement) = self.statements.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self
+            .client
+            .prepare(&numbered(sql))
+            .map_err(|error| failed(&error))?;
+        self.statements.insert(sql.to_owned(), statement.clone());
+        Ok(statement)
     }
 }
 
@@ -90,23 +114,27 @@ impl SqlConnection for PostgresConnection {
     }
 
     fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
-        self.0.batch_execute(sql).map_err(|error| failed(&error))
+        self.client
+            .batch_execute(sql)
+            .map_err(|error| failed(&error))
     }
 
     fn execute(&mut self, sql: &str, params: &[SqlValue]) -> Result<u64, StoreError> {
+        let statement = self.prepared(sql)?;
         let bound = bind(params);
         let references: Vec<&(dyn ToSql + Sync)> = bound.iter().map(AsRef::as_ref).collect();
-        self.0
-            .execute(&numbered(sql), &references)
+        self.client
+            .execute(&statement, &references)
             .map_err(|error| failed(&error))
     }
 
     fn query(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>, StoreError> {
+        let statement = self.prepared(sql)?;
         let bound = bind(params);
         let references: Vec<&(dyn ToSql + Sync)> = bound.iter().map(AsRef::as_ref).collect();
         let rows = self
-            .0
-            .query(&numbered(sql), &references)
+            .client
+            .query(&statement, &references)
             .map_err(|error| failed(&error))?;
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
