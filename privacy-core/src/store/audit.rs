@@ -1,5 +1,7 @@
 //! The audit log: what was deleted or held, when and why, never the values or whose they were.
 
+use super::RetentionClass;
+
 /// What happened.
 ///
 /// ```
@@ -171,6 +173,33 @@ pub struct AuditEntry {
     pub deadline_max: Option<i64>,
     /// A hold's reason, or an erasure request's keyed reference; never a value or a subject id.
     pub note: String,
+}
+
+/// Why a row is deleted when its deadline passes.
+pub(crate) fn expiry_reason(class: RetentionClass) -> AuditReason {
+    match class {
+        RetentionClass::UntilTerminated => AuditReason::Termination,
+        RetentionClass::Fixed | RetentionClass::CustomerChosen => AuditReason::Retention,
+    }
+}
+
+/// The audit entry of a row, under no hold, that a write replaced: when the row was already
+/// due at `now`, replacing it deleted it. Nothing when it was not due.
+pub(crate) fn entries_for_replaced(
+    now: i64,
+    type_key: &str,
+    category: &str,
+    class: RetentionClass,
+    deadline: Option<i64>,
+) -> Vec<AuditEntry> {
+    if deadline.is_none_or(|deadline| deadline > now) {
+        return Vec::new();
+    }
+    entries_for_deleted(
+        now,
+        [(type_key, category, expiry_reason(class), deadline)],
+        "",
+    )
 }
 
 /// Groups deleted rows into audit entries, one per type, category and reason.

@@ -1,6 +1,8 @@
 //! A backend in process memory: for tests and for programs that keep nothing across runs.
 
-use super::audit::{AuditAction, AuditEntry, AuditReason, entries_for_deleted};
+use super::audit::{
+    AuditAction, AuditEntry, AuditReason, entries_for_deleted, entries_for_replaced, expiry_reason,
+};
 use super::{Backend, HoldTarget, RetentionClass, Row, RowKey, StoreError};
 use std::collections::BTreeMap;
 
@@ -45,19 +47,6 @@ impl MemoryBackend {
     }
 }
 
-/// Whether a row with `deadline`, under no hold, was due at `now`: replacing it deletes it.
-pub(crate) fn replaced_was_due(deadline: Option<i64>, now: i64) -> bool {
-    deadline.is_some_and(|deadline| deadline <= now)
-}
-
-/// Why a row is deleted when its deadline passes.
-pub(crate) fn expiry_reason(class: RetentionClass) -> AuditReason {
-    match class {
-        RetentionClass::UntilTerminated => AuditReason::Termination,
-        RetentionClass::Fixed | RetentionClass::CustomerChosen => AuditReason::Retention,
-    }
-}
-
 fn covers(target: &HoldTarget, row: &Row) -> bool {
     match target {
         HoldTarget::Record(key) => &row.key == key,
@@ -71,18 +60,13 @@ fn covers(target: &HoldTarget, row: &Row) -> bool {
 impl Backend for MemoryBackend {
     fn write(&mut self, row: &Row, now: i64) -> Result<(), StoreError> {
         let previous = self.rows.get(&row.key);
-        if let Some((replaced, None)) = previous
-            && replaced_was_due(replaced.deadline, now)
-        {
-            self.audit.extend(entries_for_deleted(
+        if let Some((replaced, None)) = previous {
+            self.audit.extend(entries_for_replaced(
                 now,
-                [(
-                    replaced.key.type_key.as_str(),
-                    replaced.category.as_str(),
-                    expiry_reason(replaced.class),
-                    replaced.deadline,
-                )],
-                "",
+                &replaced.key.type_key,
+                &replaced.category,
+                replaced.class,
+                replaced.deadline,
             ));
         }
         let hold = previous.and_then(|(_, hold)| hold.clone());

@@ -29,8 +29,9 @@ pub use self::postgres::PostgresConnection;
 #[cfg(feature = "sqlite")]
 pub use self::sqlite::SqliteConnection;
 
-use super::audit::{AuditAction, AuditEntry, AuditReason, entries_for_deleted};
-use super::memory::{expiry_reason, replaced_was_due};
+use super::audit::{
+    AuditAction, AuditEntry, AuditReason, entries_for_deleted, entries_for_replaced, expiry_reason,
+};
 use super::{Backend, HoldTarget, RetentionClass, Row, RowKey, StoreError};
 
 /// A value bound to or read from a statement.
@@ -482,18 +483,10 @@ impl<C: SqlConnection> Backend for SqlBackend<C> {
                 SqlValue::Text(row.payload.clone()),
             ];
             let replaced = backend.connection.query(&existing, &key)?.pop();
-            if let Some([category, class, deadline, SqlValue::NullText | SqlValue::NullInt]) =
-                replaced.as_deref()
-                && replaced_was_due(deadline.as_int(), now)
-            {
+            if let Some([category, class, deadline, SqlValue::NullText | SqlValue::NullInt]) = replaced.as_deref() {
                 let class = class.as_int().and_then(RetentionClass::from_code).unwrap_or(RetentionClass::Fixed);
                 let category = category.clone().into_text().unwrap_or_default();
-                let entries = entries_for_deleted(
-                    now,
-                    [(row.key.type_key.as_str(), category.as_str(), expiry_reason(class), deadline.as_int())],
-                    "",
-                );
-                backend.insert_audit(&entries)?;
+                backend.insert_audit(&entries_for_replaced(now, &row.key.type_key, &category, class, deadline.as_int()))?;
             }
             if replaced.is_none() {
                 let sql = format!("INSERT INTO {} ({RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", backend.records);
