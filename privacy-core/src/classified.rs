@@ -101,6 +101,25 @@ pub trait Classified {
         None
     }
 
+    /// The tenant (customer application) a table-mapped row belongs to, from its `tenant` field.
+    ///
+    /// ```
+    /// # use privacy_core::{im, Classified};
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::LogData, table = "request_logs")]
+    /// struct RequestLog {
+    ///     #[privacy(tenant)]
+    ///     app_id: String,
+    ///     #[privacy(collected_at)]
+    ///     at: chrono::DateTime<chrono::Utc>,
+    /// }
+    /// let log = RequestLog { app_id: "acme".into(), at: chrono::DateTime::UNIX_EPOCH };
+    /// assert_eq!(log.tenant(), Some("acme"));
+    /// ```
+    fn tenant(&self) -> Option<&str> {
+        None
+    }
+
     /// Walks the value's fields as they may leave the process: every redacted field transformed,
     /// every secret replaced, every skipped field left out.
     ///
@@ -314,7 +333,7 @@ integer_subject_keys!(
 #[diagnostic::on_unimplemented(
     message = "a `collected_at` field must hold an instant, and `{Self}` cannot",
     label = "`{Self}` is not an instant",
-    note = "use `chrono::DateTime<chrono::Utc>`, `std::time::SystemTime`, or an `Option` of one"
+    note = "use `chrono::DateTime<chrono::Utc>`, `chrono::NaiveDateTime` (read as UTC), `std::time::SystemTime`, with feature `time` `time::OffsetDateTime` or `time::PrimitiveDateTime`, or an `Option` of one"
 )]
 pub trait CollectionInstant {
     /// The instant, in UTC.
@@ -337,6 +356,32 @@ impl CollectionInstant for DateTime<Utc> {
 impl CollectionInstant for DateTime<chrono::FixedOffset> {
     fn instant(&self) -> Option<DateTime<Utc>> {
         Some(self.to_utc())
+    }
+}
+
+/// Read as UTC: a column without offset holds UTC by the toolkit's convention (the sqlx
+/// encodings of `NaiveDateTime` on PostgreSQL `timestamp`, MySQL `DATETIME`, SQLite text).
+impl CollectionInstant for chrono::NaiveDateTime {
+    fn instant(&self) -> Option<DateTime<Utc>> {
+        Some(self.and_utc())
+    }
+}
+
+#[cfg(feature = "time")]
+impl CollectionInstant for time::OffsetDateTime {
+    fn instant(&self) -> Option<DateTime<Utc>> {
+        let nanos = self.unix_timestamp_nanos();
+        let seconds = i64::try_from(nanos.div_euclid(1_000_000_000)).ok()?;
+        let subsec = u32::try_from(nanos.rem_euclid(1_000_000_000)).ok()?;
+        DateTime::from_timestamp(seconds, subsec)
+    }
+}
+
+/// Read as UTC, as `chrono::NaiveDateTime`.
+#[cfg(feature = "time")]
+impl CollectionInstant for time::PrimitiveDateTime {
+    fn instant(&self) -> Option<DateTime<Utc>> {
+        self.assume_utc().instant()
     }
 }
 

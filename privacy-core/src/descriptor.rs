@@ -185,6 +185,8 @@ pub struct TypeDescriptor {
     pub fields: &'static [FieldDescriptor],
     /// The variants' names, when the type is an enum.
     pub variants: Option<&'static [&'static str]>,
+    /// The SQL table its rows live in, when the type declares `table = "..."`.
+    pub table: Option<&'static crate::Table>,
 }
 
 impl TypeDescriptor {

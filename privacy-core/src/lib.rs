@@ -29,6 +29,8 @@ mod category;
 mod classified;
 pub mod deadline;
 mod descriptor;
+#[cfg(feature = "engine")]
+pub mod engine;
 pub mod im;
 mod legal_basis;
 pub mod redact;
@@ -43,8 +45,7 @@ pub mod sink;
 mod special;
 #[cfg(feature = "serde")]
 pub mod store;
-#[cfg(feature = "serde")]
-pub mod subject;
+mod table;
 #[cfg(feature = "tracing")]
 pub mod trace;
 
@@ -60,6 +61,7 @@ pub use redact::Redacted;
 pub use retention::{Period, Retention, TimeUnit};
 pub use secret::Secret;
 pub use special::SpecialCategory;
+pub use table::{InstantColumn, InstantEncoding, Table, TenantKey};
 
 /// `#[derive(Classified)]`: see the crate documentation for the `#[privacy(...)]` vocabulary.
 #[cfg(feature = "derive")]

@@ -210,6 +210,35 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The instant `self` before `end`, with calendar arithmetic for months and years (the
+    /// inverse of [`after`](Period::after), erring early: `p.before(t)` plus `p` is never later
+    /// than `t`, so a record collected at or before it is due at `t`). `None` on overflow.
+    ///
+    /// ```
+    /// use privacy_core::Period;
+    /// let end: chrono::DateTime<chrono::Utc> = "2025-03-31T08:00:00Z".parse().unwrap();
+    /// assert_eq!(Period::months(1).before(end).unwrap().to_string(), "2025-02-28 08:00:00 UTC");
+    /// assert_eq!(Period::days(7).before(end).unwrap().to_string(), "2025-03-24 08:00:00 UTC");
+    /// ```
+    #[must_use]
+    pub fn before(
+        self,
+        end: chrono::DateTime<chrono::Utc>,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
+        match self.unit.calendar_months() {
+            Some(months) => {
+                let months = u32::try_from(u64::from(self.amount) * months).ok()?;
+                end.checked_sub_months(chrono::Months::new(months))
+            }
+            None => {
+                let seconds = i64::try_from(self.min_seconds()).ok()?;
+                end.checked_sub_signed(chrono::TimeDelta::try_seconds(seconds)?)
+            }
+        }
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (one, many) = match self.unit {

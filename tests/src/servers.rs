@@ -1,14 +1,15 @@
-//! The real servers the store tests run against, or a printed skip when one is not there
-//! (a failure instead when `PRIVACY_REQUIRE_STORES=1`, as in CI).
+//! The real databases the engine tests run against, each test in a schema (PostgreSQL) or
+//! database (MariaDB) of its own, or a printed skip when a server is not there (a failure
+//! instead when `PRIVACY_REQUIRE_STORES=1`, as in CI).
 
-use privacy_core::store::sql::{
-    MysqlConnection, PostgresConnection, SqlBackend, SqlConnection, SqlValue, SqliteConnection,
-};
+use sqlx::Executor as _;
 
 /// PostgreSQL on this machine.
-pub const POSTGRES: &str = "host=127.0.0.1 port=5432 user=postgres dbname=test connect_timeout=3";
+pub const POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
 /// MariaDB on this machine.
 pub const MYSQL: &str = "mysql://root@127.0.0.1:3306/test";
+/// Redis on this machine.
+pub const REDIS: &str = "redis://127.0.0.1:6379";
 
 /// Whether a missing server fails the test instead of skipping it.
 #[must_use]
@@ -35,132 +36,148 @@ pub fn or_skip<T, E: std::fmt::Display>(
     }
 }
 
-/// A table prefix no other test run uses.
+/// A name no other test run uses: `t<unix seconds>_<pid>_<nanos>_<test>`.
 #[must_use]
 pub fn prefix(test: &str) -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     format!(
-        "t{}_{}_{}_{test}_",
+        "t{}_{}_{}_{test}",
         now.as_secs(),
         std::process::id(),
         now.subsec_nanos()
     )
 }
 
-/// A SQLite store in memory.
-///
-/// # Panics
-/// When SQLite cannot open a database in memory.
-#[must_use]
-pub fn sqlite(test: &str) -> SqlBackend<SqliteConnection> {
-    SqlBackend::open(
-        SqliteConnection::in_memory().expect("an in-memory database"),
-        &prefix(test),
-    )
-    .expect("the schema")
-}
-
-/// Drops the tables earlier test runs left (their prefixes name another process), once per
-/// process, so the shared test databases do not grow run after run.
-fn forget_earlier_runs(connection: &mut dyn SqlConnection, list: &'static str) {
-    static ONCE: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
-    let mut done = ONCE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if done.contains(&list) {
-        return;
-    }
-    done.push(list);
-    // Names are `t<unix seconds>_<pid>_...`: tables of runs that started over an hour ago go.
+/// Whether a `prefix` name belongs to a run that started over an hour ago.
+fn stale(name: &str) -> bool {
     let cutoff = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |now| now.as_secs())
         .saturating_sub(3_600);
-    let Ok(tables) = connection.query(list, &[]) else {
-        return;
-    };
-    for name in tables
-        .into_iter()
-        .filter_map(|row| match row.into_iter().next() {
-            Some(SqlValue::Text(name)) => Some(name),
-            _ => None,
-        })
-    {
-        let started = name
-            .strip_prefix('t')
-            .and_then(|rest| rest.split('_').next())
-            .and_then(|secs| secs.parse::<u64>().ok());
-        if started.is_some_and(|started| started > 1_000_000_000 && started < cutoff) {
-            let _ = connection.batch(&format!("DROP TABLE IF EXISTS {name}"));
-        }
-    }
+    name.strip_prefix('t')
+        .and_then(|rest| rest.split('_').next())
+        .and_then(|secs| secs.parse::<u64>().ok())
+        .is_some_and(|started| started > 1_000_000_000 && started < cutoff)
 }
 
-/// A PostgreSQL store with fresh tables, if the server is there.
+/// An SQLite database in memory, one connection (so every query sees the same database).
+///
+/// # Panics
+/// When SQLite cannot open a database in memory.
+pub async fn sqlite() -> sqlx::SqlitePool {
+    sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect("sqlite::memory:")
+        .await
+        .expect("an in-memory database")
+}
+
+/// A PostgreSQL pool whose connections work in a fresh schema of their own, if the server
+/// is there. The schema is dropped by [`drop_postgres`]; schemas of runs over an hour old are
+/// dropped here.
 ///
 /// # Panics
 /// When the schema cannot be created.
-#[must_use]
-pub fn postgres(test: &str) -> Option<SqlBackend<PostgresConnection>> {
-    let mut connection = or_skip(
+pub async fn postgres(test: &str) -> Option<(sqlx::PgPool, String)> {
+    let admin = or_skip(
         "PostgreSQL",
         "127.0.0.1:5432",
-        PostgresConnection::connect(POSTGRES),
+        sqlx::postgres::PgPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(std::time::Duration::from_secs(3))
+            .connect(POSTGRES)
+            .await,
     )?;
-    forget_earlier_runs(
-        &mut connection,
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
-    );
-    Some(SqlBackend::open(connection, &prefix(test)).expect("the schema"))
+    let schemas: Vec<String> =
+        sqlx::query_scalar("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 't1%'")
+            .fetch_all(&admin)
+            .await
+            .unwrap_or_default();
+    for schema in schemas.into_iter().filter(|schema| stale(schema)) {
+        let _ = admin
+            .execute(format!("DROP SCHEMA IF EXISTS {schema} CASCADE").as_str())
+            .await;
+    }
+    let schema = prefix(test);
+    admin
+        .execute(format!("CREATE SCHEMA {schema}").as_str())
+        .await
+        .expect("a schema for the test");
+    admin.close().await;
+    let search_path = format!("SET search_path TO {schema}");
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(4)
+        .after_connect(move |connection, _| {
+            let search_path = search_path.clone();
+            Box::pin(async move {
+                connection.execute(search_path.as_str()).await?;
+                Ok(())
+            })
+        })
+        .connect(POSTGRES)
+        .await
+        .expect("PostgreSQL answered a moment ago");
+    Some((pool, schema))
 }
 
-/// A MariaDB store with fresh tables, if the server is there.
+/// Drops a test's schema.
+pub async fn drop_postgres(pool: sqlx::PgPool, schema: &str) {
+    let _ = pool
+        .execute(format!("DROP SCHEMA IF EXISTS {schema} CASCADE").as_str())
+        .await;
+    pool.close().await;
+}
+
+/// A MariaDB pool on a fresh database of its own, in the server's default (case- and
+/// accent-insensitive) collation, if the server is there. Databases of runs over an hour old
+/// are dropped here.
 ///
 /// # Panics
-/// When the schema cannot be created.
-#[must_use]
-pub fn mysql(test: &str) -> Option<SqlBackend<MysqlConnection>> {
-    let mut connection = or_skip("MariaDB", "127.0.0.1:3306", MysqlConnection::connect(MYSQL))?;
-    forget_earlier_runs(
-        &mut connection,
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'test'",
-    );
-    Some(SqlBackend::open(connection, &prefix(test)).expect("the schema"))
+/// When the database cannot be created.
+pub async fn mysql(test: &str) -> Option<(sqlx::MySqlPool, String)> {
+    let admin = or_skip(
+        "MariaDB",
+        "127.0.0.1:3306",
+        sqlx::mysql::MySqlPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(std::time::Duration::from_secs(3))
+            .connect(MYSQL)
+            .await,
+    )?;
+    let databases: Vec<String> = sqlx::query_scalar(
+        "SELECT CAST(schema_name AS CHAR) FROM information_schema.schemata WHERE schema_name LIKE 't1%'",
+    )
+    .fetch_all(&admin)
+    .await
+    .unwrap_or_default();
+    for database in databases.into_iter().filter(|database| stale(database)) {
+        let _ = admin
+            .execute(format!("DROP DATABASE IF EXISTS {database}").as_str())
+            .await;
+    }
+    let database = prefix(test);
+    admin
+        .execute(
+            format!("CREATE DATABASE {database} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci")
+                .as_str(),
+        )
+        .await
+        .expect("a database for the test");
+    admin.close().await;
+    let pool = sqlx::mysql::MySqlPoolOptions::new()
+        .max_connections(4)
+        .connect(&format!("mysql://root@127.0.0.1:3306/{database}"))
+        .await
+        .expect("MariaDB answered a moment ago");
+    Some((pool, database))
 }
 
-/// Redis on this machine.
-pub const REDIS: &str = "redis://127.0.0.1:6379";
-
-/// A Redis store under a fresh key prefix, if the server is there.
-#[must_use]
-pub fn redis(test: &str) -> Option<privacy_core::store::RedisBackend> {
-    let mut backend = or_skip(
-        "Redis",
-        "127.0.0.1:6379",
-        privacy_core::store::RedisBackend::connect(REDIS, &format!("{}:", prefix(test))),
-    )?;
-    static CLEANED: std::sync::Once = std::sync::Once::new();
-    CLEANED.call_once(|| {
-        // Keys of test runs that started over an hour ago (`t<unix seconds>_...`) go.
-        let cutoff = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |now| now.as_secs())
-            .saturating_sub(3_600);
-        let keys: Vec<String> = redis::cmd("KEYS")
-            .arg("t1*")
-            .query(backend.connection())
-            .unwrap_or_default();
-        for key in keys {
-            let started = key
-                .strip_prefix('t')
-                .and_then(|rest| rest.split('_').next())
-                .and_then(|secs| secs.parse::<u64>().ok());
-            if started.is_some_and(|started| started < cutoff) {
-                let _: Result<i64, _> = redis::cmd("DEL").arg(&key).query(backend.connection());
-            }
-        }
-    });
-    Some(backend)
+/// Drops a test's database.
+pub async fn drop_mysql(pool: sqlx::MySqlPool, database: &str) {
+    let _ = pool
+        .execute(format!("DROP DATABASE IF EXISTS {database}").as_str())
+        .await;
+    pool.close().await;
 }

@@ -17,6 +17,7 @@ fn descriptor(retention: Retention) -> TypeDescriptor {
         erasure: None,
         fields: &[],
         variants: None,
+        table: None,
     }
 }
 

@@ -69,6 +69,11 @@ pub fn subject_of<T: crate::SubjectKey + ?Sized>(value: &T) -> Option<crate::Sub
     value.subject_id()
 }
 
+/// A `tenant` field's id.
+pub fn tenant_of<T: crate::TenantKey + ?Sized>(value: &T) -> &str {
+    value.tenant_key()
+}
+
 /// A field's collection instant.
 pub fn instant_of<T: crate::CollectionInstant + ?Sized>(
     value: &T,
@@ -96,6 +101,7 @@ pub const STUB: crate::TypeDescriptor = crate::TypeDescriptor {
     erasure: None,
     fields: &[],
     variants: None,
+    table: None,
 };
 
 /// A classified type linked into the program, found by the registry.

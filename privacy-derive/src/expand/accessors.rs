@@ -102,3 +102,21 @@ pub fn collected_at(container: &Container, krate: &TokenStream) -> TokenStream {
         }
     }
 }
+
+/// `tenant`: the tenant a table-mapped row belongs to, read from its `tenant` field.
+pub fn tenant(container: &Container, krate: &TokenStream) -> TokenStream {
+    let Some((_, field)) = container
+        .fields()
+        .into_iter()
+        .find(|(_, field)| field.attrs.tenant.is_some())
+    else {
+        return TokenStream::new();
+    };
+    let (member, ty) = (&field.member, field.ty);
+    let read = quote_spanned!(ty.span()=> #krate::__private::tenant_of(&self.#member));
+    quote! {
+        fn tenant(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(#read)
+        }
+    }
+}

@@ -47,6 +47,7 @@ pub fn descriptor(container: &Container, krate: &TokenStream) -> TokenStream {
             quote!(::core::option::Option::Some(&[#(#names),*]))
         }
     };
+    let table = option(table(container, krate));
     quote! {{
         let __category: ::core::option::Option<&'static #krate::CategoryInfo> = #category;
         let __fields: &'static [#krate::FieldDescriptor] = &[#(#fields),*];
@@ -60,8 +61,58 @@ pub fn descriptor(container: &Container, krate: &TokenStream) -> TokenStream {
             erasure: #erasure,
             fields: __fields,
             variants: #variants,
+            table: #table,
         }
     }}
+}
+
+/// `&Table { ... }` for a type that declares `table`: its columns by role, and the columns
+/// named otherwise than their fields.
+fn table(container: &Container, krate: &TokenStream) -> Option<TokenStream> {
+    let name = container.attrs.table.as_ref()?;
+    let fields = container.fields();
+    let column = |field: &Field| {
+        field
+            .attrs
+            .column
+            .as_ref()
+            .map_or_else(|| field.name.clone(), syn::LitStr::value)
+    };
+    let tenant = option(
+        fields
+            .iter()
+            .find(|(_, field)| field.attrs.tenant.is_some())
+            .map(|(_, field)| {
+                let column = column(field);
+                quote!(#column)
+            }),
+    );
+    let instant_field = fields
+        .iter()
+        .find(|(_, field)| field.attrs.collected_at.is_some())
+        .map(|(_, field)| *field);
+    let collected_at = option(instant_field.map(|field| {
+        let column = column(field);
+        quote!(#column)
+    }));
+    let instant = option(instant_field.map(|field| {
+        let ty = field.ty;
+        quote_spanned!(ty.span()=> <#ty as #krate::InstantColumn>::ENCODING)
+    }));
+    let renamed = fields.iter().filter_map(|(_, field)| {
+        let column = field.attrs.column.as_ref()?;
+        let name = &field.name;
+        Some(quote!((#name, #column)))
+    });
+    Some(quote! {
+        &#krate::Table {
+            name: #name,
+            tenant: #tenant,
+            collected_at: #collected_at,
+            instant: #instant,
+            renamed: &[#(#renamed),*],
+        }
+    })
 }
 
 fn field_descriptor(

@@ -45,6 +45,7 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
     let descriptor = descriptor::descriptor(container, krate);
     let visit_subjects = accessors::visit_subjects(container, krate);
     let collected_at = accessors::collected_at(container, krate);
+    let tenant = accessors::tenant(container, krate);
 
     // Rules that need the type system: free constants when the type is concrete, so every
     // violation shows as the crate compiles; inline constants in an always-used method when the
@@ -86,6 +87,7 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
                 const DESCRIPTOR: &'static #krate::TypeDescriptor = #descriptor;
                 #visit_subjects
                 #collected_at
+                #tenant
                 #visit_redacted
             }
             #debug

@@ -80,6 +80,8 @@ pub struct Container {
     /// The `privacy_core::ErasureRule` variant.
     pub erasure: Option<Located<&'static str>>,
     pub custom_debug: Option<Span>,
+    /// The SQL table the type's rows live in.
+    pub table: Option<LitStr>,
 }
 
 /// Variant attributes.
@@ -101,6 +103,10 @@ pub struct Field {
     pub nested: Option<Span>,
     /// The `privacy_core::SpecialCategory` variant.
     pub special: Option<Located<&'static str>>,
+    /// The field holds the tenant (the customer application) its row belongs to.
+    pub tenant: Option<Span>,
+    /// The column the field is stored in, when it is not named like the field.
+    pub column: Option<LitStr>,
 }
 
 /// Where an attribute sits, for the "valid keys here" part of messages.
@@ -163,6 +169,10 @@ impl Container {
                     let value = parse_flag(meta);
                     set(cx, meta, &mut out.custom_debug, value);
                 }
+                TABLE => {
+                    let value = parse_identifier(cx, meta, "table");
+                    set(cx, meta, &mut out.table, value);
+                }
                 _ => return false,
             }
             true
@@ -222,6 +232,14 @@ impl Field {
                 SPECIAL => {
                     let value = parse_word(cx, meta, "a special category", SPECIAL_CATEGORIES);
                     set(cx, meta, &mut out.special, value);
+                }
+                TENANT => {
+                    let value = parse_flag(meta);
+                    set(cx, meta, &mut out.tenant, value);
+                }
+                COLUMN => {
+                    let value = parse_identifier(cx, meta, "column");
+                    set(cx, meta, &mut out.column, value);
                 }
                 _ => return false,
             }
@@ -389,6 +407,51 @@ fn parse_purpose(cx: &mut Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Li
         return Ok(None);
     }
     Ok(Some(text))
+}
+
+/// A SQL identifier given as text (`table = "chat_messages"`, `column = "sent_at"`): ASCII
+/// letters, digits and `_`, not starting with a digit, at most 63 bytes (PostgreSQL's limit, the
+/// lowest of the supported databases); a table may be qualified by one schema (`"im.messages"`).
+/// Checked here so that no statement is ever built from a name that needs quoting.
+fn parse_identifier(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &str,
+) -> syn::Result<Option<LitStr>> {
+    let input = meta.value()?;
+    if !input.peek(LitStr) {
+        let token: TokenTree = input.parse()?;
+        cx.error_spanned_by(
+            &token,
+            format!("write the {key} name as text: `{key} = \"{token}\"`"),
+        );
+        return Ok(None);
+    }
+    let text: LitStr = input.parse()?;
+    let value = text.value();
+    let parts: Vec<&str> = value.split('.').collect();
+    let qualified_ok = key == "table" && parts.len() == 2;
+    let valid = (parts.len() == 1 || qualified_ok) && parts.iter().all(|part| is_identifier(part));
+    if !valid {
+        let shape = if key == "table" {
+            "ASCII letters, digits and `_`, not starting with a digit, at most 63 bytes, optionally after one schema name and a dot"
+        } else {
+            "ASCII letters, digits and `_`, not starting with a digit, at most 63 bytes"
+        };
+        cx.error_spanned_by(
+            &text,
+            format!("`{}` is not a {key} name the toolkit can use unquoted: write {shape}; rename the {key} or create a view with such a name", value.escape_debug()),
+        );
+        return Ok(None);
+    }
+    Ok(Some(text))
+}
+
+fn is_identifier(part: &str) -> bool {
+    !part.is_empty()
+        && part.len() <= 63
+        && !part.starts_with(|c: char| c.is_ascii_digit())
+        && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn parse_crate(meta: &ParseNestedMeta) -> syn::Result<Option<Path>> {

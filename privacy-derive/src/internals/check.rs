@@ -7,12 +7,14 @@ use super::suggest::list;
 use super::symbol::ERASURE_RULES;
 use proc_macro2::Span;
 use quote::ToTokens;
+use syn::LitStr;
 
 pub fn check(cx: &mut Ctxt, container: &Container) {
     check_fields(cx, container);
     check_roles_per_record(cx, container);
     check_collected_at_declared(cx, container);
     check_fieldless(cx, container);
+    check_table(cx, container);
 }
 
 /// Where to point at a field: its name, or its type for tuple fields.
@@ -178,5 +180,92 @@ fn check_fieldless(cx: &mut Ctxt, container: &Container) {
             container.ident,
             format!("`{}` has no fields and no category; declare what it records with `#[privacy(category = ...)]` on the type", container.name),
         );
+    }
+}
+
+/// `table`, `tenant` and `column` map a struct with named fields onto one SQL table: one
+/// tenant column at most, no two fields in one column, no column for what has none.
+fn check_table(cx: &mut Ctxt, container: &Container) {
+    let fields = container.fields();
+    let Some(table) = &container.attrs.table else {
+        for (_, field) in &fields {
+            if let Some(tenant) = field.attrs.tenant {
+                cx.syn_error(syn::Error::new(
+                    tenant,
+                    format!("`tenant` names a column of the type's table, and `{}` declares none; add `#[privacy(table = \"...\")]` to the type", container.name),
+                ));
+            }
+            if let Some(column) = &field.attrs.column {
+                cx.error_spanned_by(
+                    column,
+                    format!("`column` names a column of the type's table, and `{}` declares none; add `#[privacy(table = \"...\")]` to the type", container.name),
+                );
+            }
+        }
+        return;
+    };
+    match &container.data {
+        Data::Struct(Style::Named, _) => {}
+        Data::Struct(..) => cx.error_spanned_by(
+            table,
+            format!("`{}` maps a table, so its columns are named by its fields; give the struct named fields", container.name),
+        ),
+        Data::Enum(_) => cx.error_spanned_by(
+            table,
+            format!("`{}` is an enum: a table holds rows of one shape; map a struct with named fields, one per column", container.name),
+        ),
+    }
+    let mut tenant_field: Option<&Field> = None;
+    let mut columns: Vec<(String, &Field)> = Vec::new();
+    for (_, field) in &fields {
+        let attrs = &field.attrs;
+        if let Some(tenant) = attrs.tenant {
+            if let Some(first) = tenant_field {
+                cx.syn_error(syn::Error::new(
+                    tenant,
+                    format!("`{}` has two `tenant` fields (`{}` and `{}`); a row belongs to one tenant: keep `tenant` on one field", container.name, first.name, field.name),
+                ));
+            } else {
+                tenant_field = Some(field);
+            }
+            for (other, key) in [
+                (attrs.nested, "nested"),
+                (attrs.secret, "secret"),
+                (attrs.subject, "subject"),
+                (attrs.collected_at, "collected_at"),
+            ] {
+                if other.is_some() {
+                    cx.syn_error(syn::Error::new(
+                        tenant,
+                        format!("field `{}` cannot be both the `tenant` and `{key}`: the tenant column holds the customer application's id; use a separate field", field.name),
+                    ));
+                }
+            }
+        }
+        if attrs.nested.is_some() {
+            if let Some(column) = &attrs.column {
+                cx.error_spanned_by(
+                    column,
+                    format!("field `{}` is `nested`: its value spans its own type's fields, not one column; remove `column` here", field.name),
+                );
+            }
+            continue;
+        }
+        let column = attrs
+            .column
+            .as_ref()
+            .map_or_else(|| field.name.clone(), LitStr::value);
+        if let Some((_, first)) = columns.iter().find(|(known, _)| *known == column) {
+            let at = attrs
+                .column
+                .as_ref()
+                .map_or_else(|| field_tokens(field), ToTokens::to_token_stream);
+            cx.error_spanned_by(
+                at,
+                format!("fields `{}` and `{}` both map to column `{column}`; give one of them its own `column = \"...\"`", first.name, field.name),
+            );
+        } else {
+            columns.push((column, field));
+        }
     }
 }

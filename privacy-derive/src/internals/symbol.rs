@@ -11,6 +11,7 @@ pub const PURPOSE: &str = "purpose";
 pub const CRATE: &str = "crate";
 pub const ERASURE: &str = "erasure";
 pub const CUSTOM_DEBUG: &str = "custom_debug";
+pub const TABLE: &str = "table";
 
 // Field keys.
 pub const REDACT: &str = "redact";
@@ -19,6 +20,8 @@ pub const SUBJECT: &str = "subject";
 pub const COLLECTED_AT: &str = "collected_at";
 pub const NESTED: &str = "nested";
 pub const SPECIAL: &str = "special";
+pub const TENANT: &str = "tenant";
+pub const COLUMN: &str = "column";
 
 /// The keys each position accepts, in the order error messages list them.
 pub const CONTAINER_KEYS: &[&str] = &[
@@ -28,6 +31,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     PURPOSE,
     ERASURE,
     CUSTOM_DEBUG,
+    TABLE,
     CRATE,
 ];
 pub const VARIANT_KEYS: &[&str] = &[CATEGORY];
@@ -39,6 +43,8 @@ pub const FIELD_KEYS: &[&str] = &[
     COLLECTED_AT,
     NESTED,
     SPECIAL,
+    TENANT,
+    COLUMN,
 ];
 
 // Retention classes.

@@ -1,0 +1,268 @@
+//! The contract each database fulfils for the engine: the SQL that differs between them, and
+//! running a statement with its parameters. One file per database implements it.
+
+use crate::InstantEncoding;
+use serde_json::Value;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future that can cross threads (the sweeper runs on `tokio::spawn`).
+pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A fetched row: each column's name and its value as JSON.
+pub(crate) type Cells = Vec<(String, Value)>;
+
+/// A statement parameter. Values from the service (tenants, subject ids) are always bound,
+/// never spliced into SQL text.
+#[derive(Clone, Debug)]
+pub enum Bind {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Int(i64),
+    /// SQL `NULL` where text is expected.
+    NullText,
+    /// SQL `NULL` where a whole number is expected.
+    NullInt,
+}
+
+/// A database the engine runs on: [`sqlx::Sqlite`], [`sqlx::Postgres`] or [`sqlx::MySql`]
+/// (MySQL 8 and MariaDB), each with the feature of its name.
+///
+/// Sealed: the engine's guarantees (each row deleted once, audit in the batch's transaction,
+/// exact text comparison) are proven per database by the tests.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use privacy_core::engine::Dialect;
+/// assert_eq!(<sqlx::Sqlite as Dialect>::NAME, "SQLite");
+/// # }
+/// ```
+pub trait Dialect: sqlx::Database + private::Sealed {
+    /// The database's name, as messages print it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "postgres")] {
+    /// use privacy_core::engine::Dialect;
+    /// assert_eq!(<sqlx::Postgres as Dialect>::NAME, "PostgreSQL");
+    /// # }
+    /// ```
+    const NAME: &'static str;
+
+    /// The `n`-th (from 1) parameter placeholder.
+    #[doc(hidden)]
+    fn param(n: usize) -> String;
+
+    /// The engine's own tables: tenant decisions, per-table floors, legal holds, audit.
+    #[doc(hidden)]
+    fn engine_ddl(tables: &super::EngineTables) -> Vec<String>;
+
+    /// SQL turning `seconds` (an integer expression of Unix seconds) into a value that compares
+    /// with a column of `encoding` in that column's own order, so the column's index serves.
+    #[doc(hidden)]
+    fn from_unix(seconds: &str, encoding: InstantEncoding) -> String;
+
+    /// A condition that `ours` (a column of the engine's own tables, binary collation) equals
+    /// `theirs` (an expression over the service's table) exactly: no case or accent folding.
+    #[doc(hidden)]
+    fn same_text(ours: &str, theirs: &str) -> String;
+
+    /// A condition that the service's column `column` equals the text `value` exactly, whatever
+    /// the column's collation, while an index on the column still serves; binds `value`.
+    #[doc(hidden)]
+    fn column_is(column: &str, value: &str, params: &mut Params) -> String;
+
+    /// How the engine's own statements name a row of `table` in conditions (`r`, or the table
+    /// itself where the database allows no alias in `DELETE`).
+    #[doc(hidden)]
+    fn qualifier(table: &str) -> String;
+
+    /// Deletes at most `limit` rows of `table` matching `condition` (rows named by
+    /// [`qualifier`](Dialect::qualifier)), returning column `returning` of each deleted row
+    /// when given. With `skip_locked`, rows another transaction holds are left for later
+    /// (a sweep: the next one takes them) rather than waited for (an erasure must not skip).
+    #[doc(hidden)]
+    fn delete_batch(
+        table: &str,
+        condition: &str,
+        limit: usize,
+        returning: Option<&str>,
+        skip_locked: bool,
+    ) -> String;
+
+    /// `INSERT INTO {table} ({columns}) VALUES ({values})` that does nothing when the row's key
+    /// is already there.
+    #[doc(hidden)]
+    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String;
+
+    /// A query listing the columns of `table` (one row each: its name).
+    #[doc(hidden)]
+    fn columns_sql(table: &str) -> String;
+
+    /// A query listing the indexes of `table`, one row per indexed column: index name,
+    /// position, column name, ordered by index and position.
+    #[doc(hidden)]
+    fn index_columns_sql(table: &str) -> String;
+
+    /// Runs `sql` and returns the number of rows it changed.
+    #[doc(hidden)]
+    fn execute<'c>(
+        connection: &'c mut Self::Connection,
+        sql: &'c str,
+        binds: &'c [Bind],
+    ) -> BoxFuture<'c, Result<u64, sqlx::Error>>;
+
+    /// Runs `sql` and returns its rows, each column as JSON (numbers, text, booleans, instants
+    /// as RFC 3339 text, `null`; binary columns as their length).
+    #[doc(hidden)]
+    fn fetch<'c>(
+        connection: &'c mut Self::Connection,
+        sql: &'c str,
+        binds: &'c [Bind],
+    ) -> BoxFuture<'c, Result<Vec<Cells>, sqlx::Error>>;
+
+    /// Whether `error` is a transaction the database aborted for a concurrent one (a deadlock
+    /// victim, a serialization failure, a busy database), so the same work may run again.
+    #[doc(hidden)]
+    fn is_transient(error: &sqlx::Error) -> bool;
+}
+
+/// The parameters of one statement, numbered as the database wants them.
+#[derive(Debug)]
+#[doc(hidden)]
+pub struct Params {
+    binds: Vec<Bind>,
+    placeholder: fn(usize) -> String,
+}
+
+impl Params {
+    pub(crate) fn new<DB: Dialect>() -> Self {
+        Params {
+            binds: Vec::new(),
+            placeholder: DB::param,
+        }
+    }
+
+    /// Binds `bind` and returns its placeholder.
+    pub(crate) fn push(&mut self, bind: Bind) -> String {
+        self.binds.push(bind);
+        (self.placeholder)(self.binds.len())
+    }
+
+    /// Binds `value` as text and returns its placeholder.
+    pub fn text(&mut self, value: &str) -> String {
+        self.push(Bind::Text(value.to_owned()))
+    }
+
+    pub(crate) fn binds(&self) -> &[Bind] {
+        &self.binds
+    }
+}
+
+pub(crate) mod private {
+    pub trait Sealed {}
+}
+
+/// Implements [`Dialect::execute`] and [`Dialect::fetch`] for one sqlx driver: the same code
+/// over each driver's concrete types, which generic sqlx code cannot name without a bound per
+/// type.
+macro_rules! sqlx_operations {
+    ($database:ty) => {
+        fn execute<'c>(
+            connection: &'c mut <$database as sqlx::Database>::Connection,
+            sql: &'c str,
+            binds: &'c [$crate::engine::dialect::Bind],
+        ) -> $crate::engine::dialect::BoxFuture<'c, Result<u64, sqlx::Error>> {
+            Box::pin(async move {
+                let query = $crate::engine::dialect::bind_all(sqlx::query::<$database>(sql), binds);
+                Ok(query.execute(&mut *connection).await?.rows_affected())
+            })
+        }
+
+        fn fetch<'c>(
+            connection: &'c mut <$database as sqlx::Database>::Connection,
+            sql: &'c str,
+            binds: &'c [$crate::engine::dialect::Bind],
+        ) -> $crate::engine::dialect::BoxFuture<
+            'c,
+            Result<Vec<$crate::engine::dialect::Cells>, sqlx::Error>,
+        > {
+            Box::pin(async move {
+                use sqlx::{Column as _, Row as _};
+                let query = $crate::engine::dialect::bind_all(sqlx::query::<$database>(sql), binds);
+                let rows = query.fetch_all(&mut *connection).await?;
+                Ok(rows
+                    .iter()
+                    .map(|row| {
+                        row.columns()
+                            .iter()
+                            .map(|column| {
+                                let index = column.ordinal();
+                                let value = $crate::engine::dialect::cell!(row, index);
+                                (column.name().to_owned(), value)
+                            })
+                            .collect()
+                    })
+                    .collect())
+            })
+        }
+    };
+}
+
+/// One column of a row as JSON: the first Rust type the column decodes as.
+macro_rules! cell {
+    ($row:expr, $index:expr) => {{
+        use serde_json::Value;
+        let row = $row;
+        if let Ok(value) = row.try_get::<Option<i64>, _>($index) {
+            value.map_or(Value::Null, Value::from)
+        } else if let Ok(value) = row.try_get::<Option<bool>, _>($index) {
+            value.map_or(Value::Null, Value::from)
+        } else if let Ok(value) = row.try_get::<Option<f64>, _>($index) {
+            value.map_or(Value::Null, Value::from)
+        } else if let Ok(value) = row.try_get::<Option<String>, _>($index) {
+            value.map_or(Value::Null, Value::from)
+        } else if let Ok(value) = row.try_get::<Option<chrono::DateTime<chrono::Utc>>, _>($index) {
+            value.map_or(Value::Null, |at| Value::from(at.to_rfc3339()))
+        } else if let Ok(value) = row.try_get::<Option<chrono::NaiveDateTime>, _>($index) {
+            value.map_or(Value::Null, |at| Value::from(at.and_utc().to_rfc3339()))
+        } else if let Ok(value) = row.try_get::<Option<i32>, _>($index) {
+            value.map_or(Value::Null, Value::from)
+        } else if let Ok(value) = row.try_get::<Option<i16>, _>($index) {
+            value.map_or(Value::Null, Value::from)
+        } else if let Ok(value) = row.try_get::<Option<Vec<u8>>, _>($index) {
+            // Text in a binary collation arrives as bytes (MySQL); other bytes show their size.
+            value.map_or(Value::Null, |bytes| match String::from_utf8(bytes) {
+                Ok(text) => Value::from(text),
+                Err(bytes) => serde_json::json!({ "bytes": bytes.as_bytes().len() }),
+            })
+        } else {
+            Value::Null
+        }
+    }};
+}
+
+pub(crate) use {cell, sqlx_operations};
+
+/// Binds every parameter, in order.
+pub(crate) fn bind_all<'q, DB>(
+    mut query: sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>,
+    binds: &'q [Bind],
+) -> sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>
+where
+    DB: sqlx::Database,
+    &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<i64>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    for bind in binds {
+        query = match bind {
+            Bind::Text(text) => query.bind(text.as_str()),
+            Bind::Int(number) => query.bind(*number),
+            Bind::NullText => query.bind(None::<&str>),
+            Bind::NullInt => query.bind(None::<i64>),
+        };
+    }
+    query
+}

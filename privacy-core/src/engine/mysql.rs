@@ -1,0 +1,114 @@
+//! MySQL 8 and MariaDB (feature `mysql`). The engine's tables use a binary collation, and
+//! every comparison with the service's columns is exact, whatever their collation: `ACME` is
+//! not `acme`, `café` is not `cafe`.
+
+use super::EngineTables;
+use super::dialect::{Dialect, Params, private::Sealed, sqlx_operations};
+use crate::InstantEncoding;
+
+impl Sealed for sqlx::MySql {}
+
+const TEXT: &str = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+const OPTIONS: &str = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+
+impl Dialect for sqlx::MySql {
+    const NAME: &'static str = "MySQL";
+
+    fn param(_: usize) -> String {
+        "?".to_owned()
+    }
+
+    fn engine_ddl(tables: &EngineTables) -> Vec<String> {
+        vec![
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (tenant {TEXT} PRIMARY KEY, stores_end_user_data SMALLINT NOT NULL DEFAULT 1, period_seconds BIGINT, terminated_at BIGINT, updated_at BIGINT NOT NULL) {OPTIONS}",
+                tables.tenants
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (tenant {TEXT} NOT NULL, table_name {TEXT} NOT NULL, due_floor BIGINT NOT NULL, PRIMARY KEY (tenant, table_name)) {OPTIONS}",
+                tables.floors
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (id BIGINT AUTO_INCREMENT PRIMARY KEY, table_name {TEXT}, tenant {TEXT}, subject {TEXT}, reason TEXT NOT NULL, placed_at BIGINT NOT NULL) {OPTIONS}",
+                tables.holds
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (id BIGINT AUTO_INCREMENT PRIMARY KEY, at BIGINT NOT NULL, action {TEXT} NOT NULL, type_name {TEXT} NOT NULL, table_name {TEXT} NOT NULL, tenant {TEXT}, count BIGINT NOT NULL, cutoff BIGINT, reason {TEXT} NOT NULL, request {TEXT}) {OPTIONS}",
+                tables.audit
+            ),
+        ]
+    }
+
+    fn from_unix(seconds: &str, _encoding: InstantEncoding) -> String {
+        // sqlx sets each session's time zone to UTC, in which `DATETIME` and `TIMESTAMP`
+        // columns written from Rust hold their instants.
+        format!("FROM_UNIXTIME({seconds})")
+    }
+
+    fn same_text(ours: &str, theirs: &str) -> String {
+        format!("{ours} = CONVERT({theirs} USING utf8mb4) COLLATE utf8mb4_bin")
+    }
+
+    fn column_is(column: &str, value: &str, params: &mut Params) -> String {
+        // The first test lets an index on the column (in its own collation) find candidates;
+        // the second keeps only exact matches.
+        let (first, second) = (params.text(value), params.text(value));
+        format!(
+            "({column} = {first} AND CONVERT({column} USING utf8mb4) COLLATE utf8mb4_bin = CONVERT({second} USING utf8mb4) COLLATE utf8mb4_bin)"
+        )
+    }
+
+    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String {
+        format!("INSERT IGNORE INTO {table} ({columns}) VALUES ({values})")
+    }
+
+    fn columns_sql(table: &str) -> String {
+        let (schema, name) = split(table);
+        format!(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = {schema} AND table_name = '{name}'"
+        )
+    }
+
+    fn index_columns_sql(table: &str) -> String {
+        let (schema, name) = split(table);
+        format!(
+            "SELECT index_name, seq_in_index, column_name FROM information_schema.statistics WHERE table_schema = {schema} AND table_name = '{name}' ORDER BY 1, 2"
+        )
+    }
+
+    fn qualifier(table: &str) -> String {
+        table.to_owned()
+    }
+
+    fn delete_batch(
+        table: &str,
+        condition: &str,
+        limit: usize,
+        returning: Option<&str>,
+        skip_locked: bool,
+    ) -> String {
+        // `RETURNING` on `DELETE` is MariaDB's (10.0.5 and later).
+        // Rows locked by another transaction are waited for: the database has no skipping.
+        let _ = skip_locked;
+        let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
+        format!("DELETE FROM {table} WHERE {condition} LIMIT {limit}{returning}")
+    }
+
+    sqlx_operations!(sqlx::MySql);
+
+    fn is_transient(error: &sqlx::Error) -> bool {
+        // 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT.
+        error
+            .as_database_error()
+            .and_then(|error| error.code())
+            .is_some_and(|code| code == "1213" || code == "1205" || code == "40001")
+    }
+}
+
+/// `(schema expression, table)` of a possibly qualified, already validated table name.
+fn split(table: &str) -> (String, &str) {
+    match table.split_once('.') {
+        Some((schema, name)) => (format!("'{schema}'"), name),
+        None => ("DATABASE()".to_owned(), table),
+    }
+}

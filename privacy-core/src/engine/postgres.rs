@@ -1,0 +1,116 @@
+//! PostgreSQL (feature `postgres`).
+
+use super::EngineTables;
+use super::dialect::{Dialect, Params, private::Sealed, sqlx_operations};
+use crate::InstantEncoding;
+
+impl Sealed for sqlx::Postgres {}
+
+impl Dialect for sqlx::Postgres {
+    const NAME: &'static str = "PostgreSQL";
+
+    fn param(n: usize) -> String {
+        format!("${n}")
+    }
+
+    fn engine_ddl(tables: &EngineTables) -> Vec<String> {
+        vec![
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT PRIMARY KEY, stores_end_user_data SMALLINT NOT NULL DEFAULT 1, period_seconds BIGINT, terminated_at BIGINT, updated_at BIGINT NOT NULL)",
+                tables.tenants
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT NOT NULL, table_name TEXT NOT NULL, due_floor BIGINT NOT NULL, PRIMARY KEY (tenant, table_name))",
+                tables.floors
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (id BIGSERIAL PRIMARY KEY, table_name TEXT, tenant TEXT, subject TEXT, reason TEXT NOT NULL, placed_at BIGINT NOT NULL)",
+                tables.holds
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, action TEXT NOT NULL, type_name TEXT NOT NULL, table_name TEXT NOT NULL, tenant TEXT, count BIGINT NOT NULL, cutoff BIGINT, reason TEXT NOT NULL, request TEXT)",
+                tables.audit
+            ),
+        ]
+    }
+
+    fn from_unix(seconds: &str, encoding: InstantEncoding) -> String {
+        match encoding {
+            InstantEncoding::Utc | InstantEncoding::OffsetTime => {
+                format!("to_timestamp({seconds})")
+            }
+            InstantEncoding::Naive | InstantEncoding::PrimitiveTime => {
+                format!("(to_timestamp({seconds}) AT TIME ZONE 'UTC')")
+            }
+        }
+    }
+
+    fn same_text(ours: &str, theirs: &str) -> String {
+        // Text comparison is exact under PostgreSQL's deterministic collations.
+        format!("{ours} = {theirs}")
+    }
+
+    fn column_is(column: &str, value: &str, params: &mut Params) -> String {
+        format!("{column} = {}", params.text(value))
+    }
+
+    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String {
+        format!("INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING")
+    }
+
+    fn columns_sql(table: &str) -> String {
+        let (schema, name) = split(table);
+        format!(
+            "SELECT column_name::text FROM information_schema.columns WHERE table_schema = {schema} AND table_name = '{name}'"
+        )
+    }
+
+    fn index_columns_sql(table: &str) -> String {
+        let (schema, name) = split(table);
+        format!(
+            "SELECT i.relname::text, k.ord, a.attname::text FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class i ON i.oid = x.indexrelid CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum WHERE n.nspname = {schema} AND c.relname = '{name}' ORDER BY 1, 2"
+        )
+    }
+
+    fn qualifier(_table: &str) -> String {
+        "r".to_owned()
+    }
+
+    fn delete_batch(
+        table: &str,
+        condition: &str,
+        limit: usize,
+        returning: Option<&str>,
+        skip_locked: bool,
+    ) -> String {
+        // Rows are chosen and locked in one step; a row a concurrent sweeper or writer holds is
+        // skipped, and `(tableoid, ctid)` names a row even in a partitioned table.
+        let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
+        let lock = if skip_locked {
+            "FOR UPDATE SKIP LOCKED"
+        } else {
+            "FOR UPDATE"
+        };
+        format!(
+            "DELETE FROM {table} WHERE (tableoid, ctid) IN (SELECT r.tableoid, r.ctid FROM {table} AS r WHERE {condition} LIMIT {limit} {lock}){returning}"
+        )
+    }
+
+    sqlx_operations!(sqlx::Postgres);
+
+    fn is_transient(error: &sqlx::Error) -> bool {
+        // 40001 serialization_failure, 40P01 deadlock_detected.
+        error
+            .as_database_error()
+            .and_then(|error| error.code())
+            .is_some_and(|code| code == "40001" || code == "40P01")
+    }
+}
+
+/// `(schema expression, table)` of a possibly qualified, already validated table name.
+fn split(table: &str) -> (String, &str) {
+    match table.split_once('.') {
+        Some((schema, name)) => (format!("'{schema}'"), name),
+        None => ("current_schema()".to_owned(), table),
+    }
+}

@@ -1,0 +1,101 @@
+//! SQLite (feature `sqlite`), the embedded default.
+
+use super::EngineTables;
+use super::dialect::{Dialect, Params, private::Sealed, sqlx_operations};
+use crate::InstantEncoding;
+
+impl Sealed for sqlx::Sqlite {}
+
+impl Dialect for sqlx::Sqlite {
+    const NAME: &'static str = "SQLite";
+
+    fn param(_: usize) -> String {
+        "?".to_owned()
+    }
+
+    fn engine_ddl(tables: &EngineTables) -> Vec<String> {
+        vec![
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT PRIMARY KEY, stores_end_user_data INTEGER NOT NULL DEFAULT 1, period_seconds INTEGER, terminated_at INTEGER, updated_at INTEGER NOT NULL)",
+                tables.tenants
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT NOT NULL, table_name TEXT NOT NULL, due_floor INTEGER NOT NULL, PRIMARY KEY (tenant, table_name))",
+                tables.floors
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (id INTEGER PRIMARY KEY, table_name TEXT, tenant TEXT, subject TEXT, reason TEXT NOT NULL, placed_at INTEGER NOT NULL)",
+                tables.holds
+            ),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, action TEXT NOT NULL, type_name TEXT NOT NULL, table_name TEXT NOT NULL, tenant TEXT, count INTEGER NOT NULL, cutoff INTEGER, reason TEXT NOT NULL, request TEXT)",
+                tables.audit
+            ),
+        ]
+    }
+
+    fn from_unix(seconds: &str, encoding: InstantEncoding) -> String {
+        // SQLite keeps instants as text in the format sqlx writes for each Rust type; the
+        // cutoff is written in the same layout (milliseconds, cut down, so ties err late), so
+        // text order is time order and the column's index serves.
+        let format = match encoding {
+            InstantEncoding::Utc => "%Y-%m-%dT%H:%M:%f+00:00",
+            InstantEncoding::OffsetTime => "%Y-%m-%dT%H:%M:%fZ",
+            InstantEncoding::Naive | InstantEncoding::PrimitiveTime => "%Y-%m-%d %H:%M:%f",
+        };
+        format!("strftime('{format}', {seconds}, 'unixepoch')")
+    }
+
+    fn same_text(ours: &str, theirs: &str) -> String {
+        // SQLite compares text with BINARY collation unless a column declares another.
+        format!("{ours} = {theirs} COLLATE BINARY")
+    }
+
+    fn column_is(column: &str, value: &str, params: &mut Params) -> String {
+        format!("{column} = {} COLLATE BINARY", params.text(value))
+    }
+
+    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String {
+        format!("INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING")
+    }
+
+    fn columns_sql(table: &str) -> String {
+        format!("SELECT name FROM pragma_table_info('{table}')")
+    }
+
+    fn index_columns_sql(table: &str) -> String {
+        format!(
+            "SELECT l.name, i.seqno, i.name FROM pragma_index_list('{table}') AS l, pragma_index_info(l.name) AS i ORDER BY 1, 2"
+        )
+    }
+
+    fn qualifier(_table: &str) -> String {
+        "r".to_owned()
+    }
+
+    fn delete_batch(
+        table: &str,
+        condition: &str,
+        limit: usize,
+        returning: Option<&str>,
+        skip_locked: bool,
+    ) -> String {
+        // Rows locked by another transaction are waited for: the database has no skipping.
+        let _ = skip_locked;
+        let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
+        format!(
+            "DELETE FROM {table} WHERE rowid IN (SELECT r.rowid FROM {table} AS r WHERE {condition} LIMIT {limit}){returning}"
+        )
+    }
+
+    sqlx_operations!(sqlx::Sqlite);
+
+    fn is_transient(error: &sqlx::Error) -> bool {
+        // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes.
+        error
+            .as_database_error()
+            .and_then(|error| error.code())
+            .and_then(|code| code.parse::<i64>().ok())
+            .is_some_and(|code| matches!(code & 0xff, 5 | 6))
+    }
+}
