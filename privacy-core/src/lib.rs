@@ -29,6 +29,8 @@ mod category;
 mod classified;
 pub mod deadline;
 mod descriptor;
+#[cfg(any(feature = "redis-async", feature = "nats"))]
+pub mod expiry;
 pub mod im;
 mod legal_basis;
 pub mod redact;
