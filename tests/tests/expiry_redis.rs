@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use privacy_core::deadline::{Deadline, Tenant, deadline};
-use privacy_core::expiry::redis::{Applied, KeyExpiry, Removal, apply, expire, hold, release};
+use privacy_core::expiry::redis::{
+    Applied, KeyExpiry, Removal, apply, expire, hold, release, write,
+};
 use privacy_core::expiry::{ExpiryError, Key};
 use privacy_core::{Classified, Period, TimeUnit, im};
 use privacy_tests::servers::{REDIS, or_skip, prefix};
@@ -273,6 +275,52 @@ async fn an_absurd_deadline_is_refused_and_nothing_is_written() {
         assert!(KeyExpiry::from_deadline(deadline, true, now).is_err());
         assert_eq!(keys.expiry_millis(&key).await, week.timestamp_millis());
     }
+    keys.clean().await;
+}
+
+/// A write sets the value and its expiry in one command (a crash between a `SET` and a
+/// `PEXPIREAT` would keep the key forever; a later plain `SET` would drop the expiry); a record
+/// that may not be stored is not written, and its earlier key goes.
+#[tokio::test]
+async fn a_write_carries_its_expiry() {
+    let Some(mut keys) = Keys::new("write").await else {
+        return;
+    };
+    let now = Utc::now();
+    let key = keys.write("acme", "m1", "old").await;
+    let at = now + TimeDelta::days(7);
+    let expiry = KeyExpiry::from_deadline(Deadline::At(at), false, now).unwrap();
+    assert_eq!(
+        write(&mut keys.connection, &key, "new", expiry)
+            .await
+            .unwrap(),
+        Applied::ExpiresAt(at)
+    );
+    assert_eq!(keys.get(&key).await.as_deref(), Some("new"));
+    assert_eq!(keys.expiry_millis(&key).await, at.timestamp_millis());
+
+    let held = KeyExpiry::from_deadline(Deadline::At(at), true, now).unwrap();
+    assert_eq!(
+        write(&mut keys.connection, &key, "held", held)
+            .await
+            .unwrap(),
+        Applied::Persisted
+    );
+    assert_eq!(keys.expiry_millis(&key).await, -1);
+
+    let opted_out = Tenant {
+        stores_end_user_data: false,
+        ..Tenant::default()
+    };
+    let never = deadline(ChatMessage::DESCRIPTOR, Some(now), &opted_out, None).unwrap();
+    let never = KeyExpiry::from_deadline(never, false, now).unwrap();
+    assert_eq!(
+        write(&mut keys.connection, &key, "refused", never)
+            .await
+            .unwrap(),
+        Applied::Deleted(Removal::NeverStore)
+    );
+    assert_eq!(keys.get(&key).await, None);
     keys.clean().await;
 }
 

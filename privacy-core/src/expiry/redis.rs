@@ -4,7 +4,8 @@
 //! The deadline engine says when a record must be gone; [`KeyExpiry::from_deadline`] turns that
 //! into what the key needs (`PEXPIREAT` in integer milliseconds, `PERSIST`, or deletion) and
 //! [`apply`] sends it. Under a legal hold the key is persisted ([`hold`]); on release the
-//! deadline is set again ([`release`]).
+//! deadline is set again ([`release`]). A plain `SET` drops a key's expiry: write through
+//! [`write`], which sets the value and its expiry in one command.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -135,6 +136,13 @@ pub enum Applied {
     Missing,
 }
 
+/// `at` in whole milliseconds since the Unix epoch, never negative.
+fn unix_millis(at: DateTime<Utc>) -> Result<u64, ExpiryError> {
+    u64::try_from(at.timestamp_millis()).map_err(|_| ExpiryError::Unrepresentable {
+        what: "deadline before 1970",
+    })
+}
+
 fn failed(command: &'static str) -> impl FnOnce(redis::RedisError) -> ExpiryError {
     move |source| ExpiryError::Redis { command, source }
 }
@@ -173,11 +181,9 @@ where
     let key = key.as_str();
     match expiry {
         KeyExpiry::At(at) => {
-            let millis = u64::try_from(at.timestamp_millis())
-                .map_err(|_| ExpiryError::Unrepresentable { what: "deadline" })?;
             let set: i64 = redis::cmd("PEXPIREAT")
                 .arg(key)
-                .arg(millis)
+                .arg(unix_millis(at)?)
                 .query_async(connection)
                 .await
                 .map_err(failed("PEXPIREAT"))?;
@@ -218,6 +224,63 @@ where
             })
         }
     }
+}
+
+/// Writes `value` at `key` together with its expiry, in one command: `SET key value PXAT <ms>`
+/// for an instant, a plain `SET` for no expiry; for a deletion nothing is written and the key is
+/// deleted. A `SET` without expiry drops the key's earlier one, and a `SET` followed by a
+/// separate `PEXPIREAT` leaves a key without expiry if the service stops in between: writing
+/// through this function closes both gaps.
+///
+/// # Errors
+/// As [`apply`]; the error never quotes the value.
+///
+/// # Examples
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use chrono::{TimeDelta, Utc};
+/// use privacy_core::deadline::Deadline;
+/// use privacy_core::expiry::{redis::{write, Applied, KeyExpiry, Removal}, Key};
+/// let client = redis::Client::open("redis://127.0.0.1:6379")?;
+/// // Needs a Redis server: without one there is nothing to show.
+/// let Ok(mut connection) = client.get_multiplexed_async_connection().await else { return Ok(()) };
+/// let key = Key::new(["doc-example", &std::process::id().to_string(), "write"]);
+/// let now = Utc::now();
+/// let at = now + TimeDelta::minutes(1);
+/// let expiry = KeyExpiry::from_deadline(Deadline::At(at), false, now)?;
+/// assert_eq!(write(&mut connection, &key, "hello", expiry).await?, Applied::ExpiresAt(at));
+/// let never = KeyExpiry::from_deadline(Deadline::NeverStore, false, now)?;
+/// assert_eq!(write(&mut connection, &key, "hello", never).await?, Applied::Deleted(Removal::NeverStore));
+/// # Ok(())
+/// # }
+/// ```
+pub async fn write<C, V>(
+    connection: &mut C,
+    key: &Key,
+    value: V,
+    expiry: KeyExpiry,
+) -> Result<Applied, ExpiryError>
+where
+    C: ConnectionLike + Send,
+    V: redis::ToRedisArgs + Send + Sync,
+{
+    let mut command = redis::cmd("SET");
+    command.arg(key.as_str()).arg(value);
+    let applied = match expiry {
+        KeyExpiry::At(at) => {
+            command.arg("PXAT").arg(unix_millis(at)?);
+            Applied::ExpiresAt(at)
+        }
+        KeyExpiry::Persist => Applied::Persisted,
+        KeyExpiry::Delete(_) => return apply(connection, key, expiry).await,
+    };
+    let () = command
+        .query_async(connection)
+        .await
+        .map_err(failed("SET"))?;
+    Ok(applied)
 }
 
 /// Sets the native expiry of `key` from its record's `deadline` (not held), at `now`.
