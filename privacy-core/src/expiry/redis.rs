@@ -5,7 +5,7 @@
 //! into what the key needs (`PEXPIREAT` in integer milliseconds, `PERSIST`, or deletion) and
 //! [`apply`] sends it. Under a legal hold the key is persisted ([`hold`]); on release the
 //! deadline is set again ([`release`]). A plain `SET` drops a key's expiry: write through
-//! [`write`], which sets the value and its expiry in one command.
+//! [`write`](fn@write), which sets the value and its expiry in one command.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
