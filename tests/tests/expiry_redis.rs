@@ -273,6 +273,15 @@ async fn an_absurd_deadline_is_refused_and_nothing_is_written() {
         );
         // Under a hold too: the release would write it.
         assert!(KeyExpiry::from_deadline(deadline, true, now).is_err());
+        // An expiry built by hand is refused as well, by `apply` and by `write`.
+        if let Deadline::At(at) = deadline {
+            let by_hand = KeyExpiry::At(at);
+            let applied = apply(&mut keys.connection, &key, by_hand).await;
+            assert!(matches!(applied, Err(ExpiryError::BeyondHorizon { .. })));
+            let written = write(&mut keys.connection, &key, "x", by_hand).await;
+            assert!(matches!(written, Err(ExpiryError::BeyondHorizon { .. })));
+            assert_eq!(keys.get(&key).await.as_deref(), Some("hello"));
+        }
         assert_eq!(keys.expiry_millis(&key).await, week.timestamp_millis());
     }
     keys.clean().await;

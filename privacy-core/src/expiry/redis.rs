@@ -136,8 +136,11 @@ pub enum Applied {
     Missing,
 }
 
-/// `at` in whole milliseconds since the Unix epoch, never negative.
+/// `at` in whole milliseconds since the Unix epoch, never negative, and within the horizon of
+/// the system clock (a backstop for a [`KeyExpiry::At`] built by hand rather than by
+/// [`KeyExpiry::from_deadline`]).
 fn unix_millis(at: DateTime<Utc>) -> Result<u64, ExpiryError> {
+    check_horizon(Deadline::At(at), Utc::now())?;
     u64::try_from(at.timestamp_millis()).map_err(|_| ExpiryError::Unrepresentable {
         what: "deadline before 1970",
     })
@@ -151,8 +154,10 @@ fn failed(command: &'static str) -> impl FnOnce(redis::RedisError) -> ExpiryErro
 ///
 /// # Errors
 /// [`ExpiryError::Redis`] when the command fails (the cause through `source()`);
-/// [`ExpiryError::Unrepresentable`] for an instant before the Unix epoch (never produced by
-/// [`KeyExpiry::from_deadline`], which deletes due keys).
+/// [`ExpiryError::BeyondHorizon`] for an instant more than
+/// [`HORIZON_YEARS`](super::HORIZON_YEARS) years after the system clock's now, and
+/// [`ExpiryError::Unrepresentable`] for one before the Unix epoch (neither is produced by
+/// [`KeyExpiry::from_deadline`], which refuses the first and deletes due keys); nothing is sent.
 ///
 /// # Examples
 ///
