@@ -31,6 +31,8 @@ pub mod deadline;
 mod descriptor;
 #[cfg(feature = "engine")]
 pub mod engine;
+#[cfg(any(feature = "redis", feature = "nats"))]
+pub mod expiry;
 pub mod im;
 mod legal_basis;
 pub mod redact;

@@ -6,7 +6,7 @@ crate root (re-exports followed, trait impls skipped: they show the trait's docs
 functions, methods, types, traits and constants whose docs hold no ``` block.
 
     RUSTDOCFLAGS='-Z unstable-options --output-format json' \
-        cargo +nightly doc -p privacy-core --no-deps --features sqlite,postgres,mysql,redis,tracing,report
+        cargo +nightly doc -p privacy-core --no-deps --features sqlite,postgres,mysql,redis,nats,tracing,report,time
     python3 tests/doc-examples/check.py target/doc/privacy_core.json
 """
 import json
