@@ -24,7 +24,7 @@ struct ChatMessage {
     pub sent_at: DateTime<Utc>,
 }
 
-#[derive(Classified)]
+#[derive(Classified, sqlx::FromRow)]
 #[privacy(category = im::UserInformation, table = "user_profiles")]
 struct UserProfile {
     #[privacy(tenant)]
@@ -59,6 +59,41 @@ struct AppConfig {
     pub callback_url: String,
 }
 
+/// Monitoring data read through the `time` crate.
+#[derive(Classified)]
+#[privacy(category = im::MonitoringData, table = "monitoring_samples")]
+struct MonitoringSample {
+    #[privacy(tenant)]
+    pub app_id: String,
+    pub latency_ms: i64,
+    #[privacy(collected_at)]
+    pub at: time::OffsetDateTime,
+}
+
+/// Who a contact request is from: a nested type, flattened into its row.
+#[derive(Classified)]
+#[privacy(category = im::UserInformation)]
+struct Requester {
+    #[privacy(subject)]
+    pub requester_id: String,
+    #[privacy(collected_at)]
+    pub requested_at: DateTime<Utc>,
+}
+
+/// A contact request: one party in a nested type, the other a column of its own.
+#[derive(Classified)]
+#[privacy(category = im::UserInformation, table = "contact_requests", erasure = redact_requester)]
+struct ContactRequest {
+    #[privacy(tenant)]
+    pub app_id: String,
+    #[privacy(nested)]
+    pub from: Requester,
+    #[privacy(subject, column = "addressee")]
+    pub to: String,
+    #[privacy(collected_at)]
+    pub at: DateTime<Utc>,
+}
+
 fn day0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()
 }
@@ -88,6 +123,12 @@ fn schema(types: &Types) -> Vec<String> {
             "CREATE TABLE request_logs (app_id {text} NOT NULL, client_ip {text} NOT NULL, interface {text} NOT NULL, at {naive} NOT NULL)"
         ),
         format!("CREATE TABLE app_configs (app_id {text} NOT NULL, callback_url {text} NOT NULL)"),
+        format!(
+            "CREATE TABLE monitoring_samples (app_id {text} NOT NULL, latency_ms BIGINT NOT NULL, at {instant} NOT NULL)"
+        ),
+        format!(
+            "CREATE TABLE contact_requests (app_id {text} NOT NULL, requester_id {text} NOT NULL, requested_at {instant} NOT NULL, addressee {text} NOT NULL, at {instant} NOT NULL)"
+        ),
         "CREATE INDEX request_logs_at ON request_logs (at)".to_owned(),
     ]
 }
@@ -120,6 +161,8 @@ macro_rules! suite {
                         .table::<UserProfile>()
                         .table::<RequestLog>()
                         .table::<AppConfig>()
+                        .table::<MonitoringSample>()
+                        .table::<ContactRequest>()
                         .clock(clock.clone())
                         .subject_key(b"a subject key for the tests")
                         .batch_size(3)
@@ -184,6 +227,53 @@ macro_rules! suite {
                     let _ = engine;
                     (all, shown)
                 }
+            }
+
+            #[tokio::test]
+            async fn secrets_read_through_from_row_and_time_crate_instants() {
+                let Some(env) = env("columns").await else { return };
+                let clock = Clock::manual(day0());
+                let engine = env.engine(&clock);
+                engine.install().await.unwrap();
+                sqlx::query(&env.sql("INSERT INTO user_profiles (app_id, user_id, nickname, push_token, updated_at) VALUES ('acme', 'ann', 'Nightingale', ?, ?)"))
+                    .bind(Secret::new(String::from("push-secret-42"))).bind(day0())
+                    .execute(&env.pool).await.unwrap();
+                let read = format!("SELECT * FROM user_profiles AS v WHERE {}", engine.visible::<UserProfile>("v").unwrap());
+                let profiles: Vec<UserProfile> = sqlx::query_as(&read).fetch_all(&env.pool).await.unwrap();
+                assert_eq!(profiles.len(), 1);
+                assert_eq!(profiles[0].push_token.expose(), "push-secret-42");
+                assert!(!format!("{:?}", profiles[0]).contains("push-secret-42"));
+                // A secret column that does not decode says so without its value.
+                let error = sqlx::query_scalar::<_, Secret<i64>>("SELECT push_token FROM user_profiles").fetch_one(&env.pool).await;
+                if let Err(error) = error {
+                    assert!(!error.to_string().contains("push-secret-42"), "{error}");
+                }
+                let at = |days: i64| time::OffsetDateTime::from_unix_timestamp((day0() - TimeDelta::days(days)).timestamp()).unwrap();
+                for days in [1, 3] {
+                    sqlx::query(&env.sql("INSERT INTO monitoring_samples (app_id, latency_ms, at) VALUES ('acme', 12, ?)"))
+                        .bind(at(days)).execute(&env.pool).await.unwrap();
+                }
+                let visible = engine.visible::<MonitoringSample>("v").unwrap();
+                assert_eq!(env.rows(&engine, "monitoring_samples", "acme", &visible).await, (2, 1));
+                assert_eq!(engine.sweep().await.unwrap().deleted, 1);
+                env.close().await;
+            }
+
+            #[tokio::test]
+            async fn a_subject_in_a_nested_type_is_erased_by_its_column() {
+                let Some(env) = env("nested").await else { return };
+                let clock = Clock::manual(day0());
+                let engine = env.engine(&clock);
+                engine.install().await.unwrap();
+                for (from, to) in [("ann", "bob"), ("bob", "ann"), ("cid", "bob")] {
+                    sqlx::query(&env.sql("INSERT INTO contact_requests (app_id, requester_id, requested_at, addressee, at) VALUES ('acme', ?, ?, ?, ?)"))
+                        .bind(from).bind(day0()).bind(to).bind(day0()).execute(&env.pool).await.unwrap();
+                }
+                let receipt = engine.erase("acme", &SubjectId::new("ann")).await.unwrap();
+                assert_eq!(receipt.lines[0].redacted, 2, "{receipt}");
+                assert_eq!(env.count("SELECT count(*) FROM contact_requests WHERE requester_id = 'ann' OR addressee = 'ann'").await, 0);
+                assert_eq!(env.count("SELECT count(*) FROM contact_requests").await, 3, "kept for the other party");
+                env.close().await;
             }
 
             #[tokio::test]

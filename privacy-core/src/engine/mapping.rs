@@ -59,37 +59,66 @@ impl Mapping {
                 "its retention depends on each tenant's decisions (opt-out, chosen period, termination), and its table maps no tenant column; mark the field with `#[privacy(tenant)]`".into(),
             ));
         }
-        let top_level = || {
-            descriptor
-                .fields
-                .iter()
-                .filter(|field| field.variant.is_none())
-        };
-        let subjects: Vec<&'static str> = top_level()
-            .filter(|field| field.role == FieldRole::Subject)
-            .map(|field| table.column_of(field.name))
+        let columns = flattened(descriptor, Some(table));
+        let subjects: Vec<&'static str> = columns
+            .iter()
+            .filter(|column| column.role == FieldRole::Subject)
+            .map(|column| column.name)
             .collect();
         if subjects.is_empty() && end_user {
             return Err(problem(
                 "it holds end users' data and maps no `subject` column, so erasure could not find a person's rows; mark the column holding the user's id with `#[privacy(subject)]`".into(),
             ));
         }
-        let plain = || top_level().filter(|field| field.nested.is_none());
         Ok(Mapping {
             descriptor,
             table,
             tenant: table.tenant,
             instant,
             subjects,
-            exported: plain()
-                .filter(|field| field.redaction != Redaction::Secret)
-                .map(|field| (field.name, table.column_of(field.name)))
+            exported: columns
+                .iter()
+                .filter(|column| column.redaction != Redaction::Secret)
+                .map(|column| (column.field, column.name))
                 .collect(),
-            columns: plain().map(|field| table.column_of(field.name)).collect(),
+            columns: columns.iter().map(|column| column.name).collect(),
             end_user,
             follows_choice,
         })
     }
+}
+
+/// One column of a mapped table.
+struct Column {
+    /// The field it holds (a nested type's field for a flattened one).
+    field: &'static str,
+    /// The column's name.
+    name: &'static str,
+    role: FieldRole,
+    redaction: Redaction,
+}
+
+/// The columns of a type's rows: its own fields, and the fields of its `nested` types
+/// flattened into the same row (as `#[sqlx(flatten)]` reads them), so a subject inside a nested
+/// type is a column erasure finds too.
+fn flattened(descriptor: &'static TypeDescriptor, table: Option<&'static Table>) -> Vec<Column> {
+    let mut columns = Vec::new();
+    for field in descriptor
+        .fields
+        .iter()
+        .filter(|field| field.variant.is_none())
+    {
+        match field.nested {
+            Some(nested) => columns.extend(flattened(nested, nested.table)),
+            None => columns.push(Column {
+                field: field.name,
+                name: table.map_or(field.name, |table| table.column_of(field.name)),
+                role: field.role,
+                redaction: field.redaction,
+            }),
+        }
+    }
+    columns
 }
 
 /// A plain SQL identifier, optionally schema-qualified: what the derive accepts, checked again

@@ -63,6 +63,7 @@ mod postgres;
 mod requests;
 mod rules;
 mod schema;
+mod secret_column;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 mod sweep;
