@@ -22,7 +22,30 @@
 //! ```
 
 use crate::Secret;
+use core::cell::Cell;
 use zeroize::Zeroize;
+
+std::thread_local! {
+    /// How many redacted views this thread is serializing a shown field of, one inside another.
+    static REDACTING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `serialize` as part of a redacted view: an exposed secret inside writes the secret mask.
+pub(crate) fn in_redacted_view<R>(serialize: impl FnOnce() -> R) -> R {
+    struct Leave;
+    impl Drop for Leave {
+        fn drop(&mut self) {
+            REDACTING.with(|depth| depth.set(depth.get().saturating_sub(1)));
+        }
+    }
+    REDACTING.with(|depth| depth.set(depth.get().saturating_add(1)));
+    let _leave = Leave;
+    serialize()
+}
+
+fn redacting() -> bool {
+    REDACTING.with(|depth| depth.get() > 0)
+}
 
 impl<'de, T: Zeroize + serde::Deserialize<'de>> serde::Deserialize<'de> for Secret<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -30,7 +53,8 @@ impl<'de, T: Zeroize + serde::Deserialize<'de>> serde::Deserialize<'de> for Secr
     }
 }
 
-/// `#[serde(with = "privacy_core::secret_serde::exposed")]`: writes the clear value.
+/// `#[serde(with = "privacy_core::secret_serde::exposed")]`: writes the clear value, except inside
+/// a classified type's redacted view, where it writes the secret mask whoever serializes it.
 ///
 /// ```
 /// let secret = privacy_core::Secret::new(String::from("k"));
@@ -42,7 +66,8 @@ pub mod exposed {
     use crate::Secret;
     use zeroize::Zeroize;
 
-    /// Writes the secret's clear value.
+    /// Writes the secret's clear value; inside a classified type's redacted view (a shown field
+    /// of a type that holds the secret), the secret mask instead.
     ///
     /// ```
     /// let secret = privacy_core::Secret::new(7_u64);
@@ -56,6 +81,9 @@ pub mod exposed {
         T: Zeroize + serde::Serialize,
         S: serde::Serializer,
     {
+        if super::redacting() {
+            return serializer.serialize_str(crate::redact::SECRET_MASK);
+        }
         secret.expose().serialize(serializer)
     }
 

@@ -11,8 +11,10 @@ pub use crate::redact::{Item, RedactedVisitor, Shape};
 pub use chrono;
 pub use inventory;
 pub use message::Message;
-pub use nested::{NestedField, NestedRedacted, nested, nested_collected_at, nested_subjects};
-pub use probe::{Probe, ProbeAny, ProbeClassified, shown_unclassified};
+pub use nested::{
+    NestedField, NestedRedacted, earliest, nested, nested_collected_at, nested_subjects,
+};
+pub use probe::{Probe, ProbeAny, ProbeClassified, shown_unclassified, unclassified};
 
 pub use ::core::option::Option::{None, Some};
 

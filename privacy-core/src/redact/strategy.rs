@@ -317,7 +317,7 @@ impl<T: fmt::Debug + serde::Serialize + ?Sized> RedactedValue for Plain<'_, T> {
         &self,
         serializer: Ser,
     ) -> Result<Ser::Ok, Ser::Error> {
-        self.0.serialize(serializer)
+        crate::secret_serde::in_redacted_view(|| self.0.serialize(serializer))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Code generation: one file per generated part, all wrapped in one `const _: () = { ... };`.
 
 mod accessors;
-mod bounds;
+pub mod bounds;
 mod descriptor;
 mod pattern;
 mod policy;
