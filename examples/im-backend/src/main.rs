@@ -147,8 +147,13 @@ fn run(arguments: &[String]) -> Result<(), Box<dyn Error>> {
   worst-case lateness: {}",
                     descriptor.name, descriptor.retention, plan.config, plan.worst_case_lateness
                 );
-                if let Some(why) = plan.needs_sweeper {
-                    println!("  needs the sweeper: {why}");
+                if let Some(what) = plan.requires {
+                    println!("  requires: {what}");
+                }
+                match plan.needs_sweeper {
+                    Some(why) if why.starts_with("not expressible natively") => println!("  {why}"),
+                    Some(why) => println!("  needs the sweeper: {why}"),
+                    None => {}
                 }
             }
             Ok(())
