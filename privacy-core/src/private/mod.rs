@@ -44,7 +44,7 @@ pub fn masked<T: ?Sized>(_value: &T) -> Masked {
 #[diagnostic::on_unimplemented(
     message = "the field type `{Self}` must implement `Debug` and `serde::Serialize` to appear in the redacted view",
     label = "shown as it is in `redacted()` and `Debug`",
-    note = "derive or implement them, or mark the field `redact` (masked) or `redact = skip`"
+    note = "derive or implement them (a type from another crate: wrap it in a newtype of your own), or mark the field `redact` (masked) or `redact = skip`"
 )]
 pub trait ShownField: core::fmt::Debug + serde::Serialize {}
 #[cfg(feature = "serde")]
@@ -55,7 +55,7 @@ impl<T: core::fmt::Debug + serde::Serialize + ?Sized> ShownField for T {}
 #[diagnostic::on_unimplemented(
     message = "the field type `{Self}` must implement `Debug` to appear in the redacted view",
     label = "shown as it is in `redacted()` and `Debug`",
-    note = "derive or implement it, or mark the field `redact` (masked) or `redact = skip`"
+    note = "derive or implement it (a type from another crate: wrap it in a newtype of your own), or mark the field `redact` (masked) or `redact = skip`"
 )]
 pub trait ShownField: core::fmt::Debug {}
 #[cfg(not(feature = "serde"))]

@@ -200,7 +200,7 @@ pub struct Hash;
     message = "a field of type `{Self}` cannot be redacted with strategy `{S}`",
     label = "`{S}` does not apply to `{Self}`",
     note = "`ip` takes IP addresses, socket addresses or text; `email`, `partial`, `len` and `hash` take text (and `hash` integers); `Option`, `Vec`, slices and maps of those work too",
-    note = "a bare `redact` masks any type"
+    note = "a bare `redact` masks any type; a type of your own can implement `privacy_core::redact::Redact<{S}>`, a type from another crate needs a newtype of your own that does"
 )]
 pub trait Redact<S> {
     /// Writes the redacted value.
