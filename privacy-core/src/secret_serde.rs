@@ -47,10 +47,25 @@ fn redacting() -> bool {
     REDACTING.with(|depth| depth.get() > 0)
 }
 
+/// An error never quotes the value it could not read.
 impl<'de, T: Zeroize + serde::Deserialize<'de>> serde::Deserialize<'de> for Secret<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        T::deserialize(deserializer).map(Secret::new)
+        without_value(deserializer, "a secret").map(Secret::new)
     }
+}
+
+/// Reads a `T` whose error, if any, names `what` was not read but never the value: serde's own
+/// errors quote what they found ("invalid type: string \"s3cr3t\", expected u64").
+pub(crate) fn without_value<'de, T, D>(deserializer: D, what: &str) -> Result<T, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    T::deserialize(deserializer).map_err(|_| {
+        serde::de::Error::custom(format_args!(
+            "{what} could not be read (the value is not shown)"
+        ))
+    })
 }
 
 /// `#[serde(with = "privacy_core::secret_serde::exposed")]`: writes the clear value, except inside

@@ -269,3 +269,75 @@ fn the_earliest_instant_of_several_dated_items_counts() {
     };
     assert_eq!(empty.collected_at(), Some(day(2)));
 }
+
+/// A helper that persists its secret and its owner's id, read back from a store.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct StoredCertificate {
+    owner: privacy_core::SubjectId,
+    #[serde(with = "privacy_core::secret_serde::exposed")]
+    app_secret: Secret<u64>,
+}
+
+#[test]
+fn decode_errors_never_quote_the_value() {
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "s3cr3t-key",
+            serde_json::from_str::<Secret<u64>>(r#""s3cr3t-key""#)
+                .err()
+                .unwrap()
+                .to_string(),
+        ),
+        (
+            "987654321",
+            serde_json::from_str::<Secret<String>>("987654321")
+                .err()
+                .unwrap()
+                .to_string(),
+        ),
+        (
+            "-42.5",
+            serde_json::from_str::<Secret<u8>>("-42.5")
+                .err()
+                .unwrap()
+                .to_string(),
+        ),
+        (
+            "s3cr3t-key",
+            serde_json::from_str::<StoredCertificate>(
+                r#"{"owner":"user-7","app_secret":"s3cr3t-key"}"#,
+            )
+            .err()
+            .unwrap()
+            .to_string(),
+        ),
+        (
+            "4242",
+            serde_json::from_str::<privacy_core::SubjectId>("4242")
+                .err()
+                .unwrap()
+                .to_string(),
+        ),
+        (
+            "true",
+            serde_json::from_value::<StoredCertificate>(
+                serde_json::json!({ "owner": true, "app_secret": 1 }),
+            )
+            .err()
+            .unwrap()
+            .to_string(),
+        ),
+    ];
+    for (value, error) in cases {
+        assert!(!error.contains(value), "{error:?} quotes {value:?}");
+        assert!(error.contains("the value is not shown"), "{error}");
+    }
+    // What reads, reads.
+    let read: StoredCertificate =
+        serde_json::from_str(r#"{"owner":"user-7","app_secret":7}"#).unwrap();
+    assert_eq!(
+        (read.owner.as_str(), *read.app_secret.expose()),
+        ("user-7", 7)
+    );
+}
