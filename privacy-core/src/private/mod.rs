@@ -100,6 +100,18 @@ pub const STUB: crate::TypeDescriptor = crate::TypeDescriptor {
     variants: None,
 };
 
+/// The bound a generic classified type's `Storable` impl carries, which no type meets: the
+/// registry knows only concrete types, and a stored record is found by its type's key, which
+/// every instantiation would share.
+/// (On `()`, so that the compiler words the error with this trait's message, not `Storable`'s.)
+#[diagnostic::on_unimplemented(
+    message = "`{T}` is generic and cannot be written to a store",
+    label = "a generic classified type, handed to a store",
+    note = "the registry knows only concrete types (the inventory, the drift gate and data subjects' requests would never see these records), and every instantiation would share one type key, so one instantiation's records would be read back as another's",
+    note = "store a concrete type: a struct without type parameters (one per payload), or a newtype of your own around this instantiation that derives `Classified`"
+)]
+pub trait ConcreteType<T: ?Sized> {}
+
 /// A classified type linked into the program, found by the registry.
 pub struct Registration {
     /// The type's descriptor.

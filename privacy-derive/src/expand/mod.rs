@@ -75,6 +75,20 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
         Some(Retention::Ephemeral)
     ) {
         TokenStream::new()
+    } else if container.is_generic() {
+        // The registry, and so the inventory, the drift gate and data subjects' requests, knows
+        // only concrete types, and a stored record is found by its type's key, which every
+        // instantiation would share: a generic type is refused where it would be stored.
+        let mut generics = generics.clone();
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!((): #krate::__private::ConcreteType<#ident #ty_generics>));
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #krate::Storable for #ident #ty_generics #where_clause {}
+        }
     } else {
         quote! {
             #[automatically_derived]
