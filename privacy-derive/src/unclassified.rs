@@ -9,11 +9,22 @@ use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Type, WherePredicate, parse_quote_spanned};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
-    if let Some(attr) = input
+    // Any `#[privacy(...)]` (on the type, a variant or a field) marks a classified type.
+    let fields: Vec<&syn::Field> = match &input.data {
+        Data::Struct(data) => data.fields.iter().collect(),
+        Data::Enum(data) => data.variants.iter().flat_map(|v| v.fields.iter()).collect(),
+        Data::Union(data) => data.fields.named.iter().collect(),
+    };
+    let variants: Vec<&syn::Variant> = match &input.data {
+        Data::Enum(data) => data.variants.iter().collect(),
+        Data::Struct(_) | Data::Union(_) => Vec::new(),
+    };
+    let mut attrs = input
         .attrs
         .iter()
-        .find(|attr| attr.path().is_ident(PRIVACY))
-    {
+        .chain(variants.iter().flat_map(|variant| &variant.attrs))
+        .chain(fields.iter().flat_map(|field| &field.attrs));
+    if let Some(attr) = attrs.find(|attr| attr.path().is_ident(PRIVACY)) {
         return syn::Error::new(
             attr.path().span(),
             "a classified type is not `Unclassified`: hold it in a `#[privacy(nested)]` field, which shows its redacted view",
@@ -21,15 +32,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         .to_compile_error();
     }
     let ident = &input.ident;
-    let types: Vec<&Type> = match &input.data {
-        Data::Struct(data) => data.fields.iter().map(|field| &field.ty).collect(),
-        Data::Enum(data) => data
-            .variants
-            .iter()
-            .flat_map(|variant| variant.fields.iter().map(|field| &field.ty))
-            .collect(),
-        Data::Union(data) => data.fields.named.iter().map(|field| &field.ty).collect(),
-    };
+    let types: Vec<&Type> = fields.iter().map(|field| &field.ty).collect();
     let params: Vec<Ident> = input
         .generics
         .type_params()

@@ -7,8 +7,8 @@
 use chrono::DateTime;
 use privacy_core::{Classified, Secret};
 use privacy_tests::redaction::{
-    AppConfig, ChatMessage, Conversation, EmailForms, HashForms, IpForms, IpTextForms, LenForms,
-    MaskForms, PartialForms, Profile, SkipForms,
+    AppConfig, ChatMessage, Conversation, Directory, EmailForms, HashForms, IpForms, IpTextForms,
+    LenForms, MaskForms, PartialForms, Profile, SkipForms,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRunner};
@@ -293,6 +293,7 @@ static IP_TEXT: Counter = Counter::new("ip (text)");
 static IP_TYPES: Counter = Counter::new("ip (address types)");
 static SECRET: Counter = Counter::new("secret");
 static NESTED: Counter = Counter::new("nested");
+static CONTAINERS: Counter = Counter::new("nested, in maps, arrays and Arcs");
 static ENUM_TUPLE: Counter = Counter::new("len and hash, tuple variant");
 
 /// Runs one property for `CASES` cases, counting them, and reports the count.
@@ -679,6 +680,61 @@ fn nested_values_show_only_their_views() {
                 }],
             };
             let out = outputs(&conversation);
+            let count = nickname.chars().count();
+            let kept: Vec<String> = if count > 4 {
+                vec![format!(
+                    "***{}",
+                    nickname.chars().skip(count - 2).collect::<String>()
+                )]
+            } else {
+                vec![]
+            };
+            assert_no_leak(&text_value, &kept, &out, &[&neutral]);
+            assert_no_leak(&attachment, &kept, &out, &[&neutral]);
+            assert_no_leak(&user, &kept, &out, &[&neutral]);
+            assert_no_leak(&nickname, &kept, &out, &[&neutral]);
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn nested_values_in_containers_show_only_their_views() {
+    let profile = |user: &str, nickname: &str, attachment: &str| Profile {
+        user_id: user.to_owned(),
+        nickname: nickname.to_owned(),
+        avatar: Some(attachment.to_owned()),
+        updated: DateTime::UNIX_EPOCH,
+    };
+    let message = |user: &str, nickname: &str, text: &str, attachment: &str| ChatMessage {
+        sender: user.to_owned(),
+        recipient: nickname.to_owned(),
+        text: text.to_owned(),
+        attachments: vec![attachment.to_owned()],
+        sent: DateTime::UNIX_EPOCH,
+    };
+    let directory = |user: &str, nickname: &str, text: &str, attachment: &str| Directory {
+        by_name: std::collections::HashMap::from([(
+            "key".to_owned(),
+            profile(user, nickname, attachment),
+        )]),
+        by_rank: std::collections::BTreeMap::from([(
+            1,
+            vec![message(user, nickname, text, attachment)],
+        )]),
+        shared: std::sync::Arc::new(profile(user, nickname, attachment)),
+        pair: [
+            message(user, nickname, text, attachment),
+            message(user, nickname, text, attachment),
+        ],
+        later: Some(vec![profile(user, nickname, attachment)]),
+    };
+    let neutral = outputs(&directory("", "abcdefgh", "", ""));
+    run(
+        &CONTAINERS,
+        (text(), text(), text(), text()),
+        |(text_value, nickname, user, attachment)| {
+            let out = outputs(&directory(&user, &nickname, &text_value, &attachment));
             let count = nickname.chars().count();
             let kept: Vec<String> = if count > 4 {
                 vec![format!(
