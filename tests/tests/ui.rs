@@ -1,7 +1,9 @@
 //! The trybuild catalogue: every refusal with its exact message, and every accepted shape.
 
 //!
-//! `PRIVACY_UI=nested/*.rs` runs only the cases that glob names (while working on them).
+//! `PRIVACY_UI=nested/*.rs` runs only the cases that glob names (while working on them). Name a
+//! `pass/` case too when a case's error comes from constant evaluation at instantiation:
+//! trybuild only builds (rather than checks) when some case must pass.
 
 #[test]
 fn ui() {
