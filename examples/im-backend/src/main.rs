@@ -141,11 +141,16 @@ fn run(arguments: &[String]) -> Result<(), Box<dyn Error>> {
             })?;
             for descriptor in privacy_core::registry::types() {
                 let plan = privacy_core::store::plan::plan(descriptor, target, None);
+                let config = if plan.config.is_null() {
+                    "no native rule".to_owned()
+                } else {
+                    plan.config.to_string()
+                };
                 println!(
                     "{} ({}):
-  {}
+  {config}
   worst-case lateness: {}",
-                    descriptor.name, descriptor.retention, plan.config, plan.worst_case_lateness
+                    descriptor.name, descriptor.retention, plan.worst_case_lateness
                 );
                 if let Some(what) = plan.requires {
                     println!("  requires: {what}");
