@@ -219,8 +219,16 @@ pub trait Classified {
 /// assert_eq!(42_u64.subject_id(), Some(SubjectId::new("42")));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SubjectId(String);
+
+/// Read as text; an error never quotes what it read (it may be a person's id).
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for SubjectId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::secret_serde::without_value(deserializer, "a subject id").map(SubjectId)
+    }
+}
 
 impl SubjectId {
     /// A subject id from its text.
@@ -260,11 +268,13 @@ impl fmt::Display for SubjectId {
 /// assert_eq!(String::from("bob").subject_id(), Some(SubjectId::new("bob")));
 /// assert_eq!(7_u32.subject_id(), Some(SubjectId::new("7")));
 /// assert_eq!((-7_i64).subject_id(), Some(SubjectId::new("-7")));
+/// assert_eq!(std::num::NonZeroU64::new(7).unwrap().subject_id(), 7_u64.subject_id());
 /// ```
 #[diagnostic::on_unimplemented(
     message = "a `subject` field must hold a data subject's id, and `{Self}` cannot",
     label = "`{Self}` is not a subject id",
-    note = "use a string, an integer, or an `Option` of one, or implement `privacy_core::SubjectKey`"
+    note = "use a string, an integer (or a `NonZero` one), a `privacy_core::SubjectId`, or an `Option` of one",
+    note = "a type of your own can implement `privacy_core::SubjectKey`; a type from another crate cannot (the orphan rule): wrap it in a newtype of your own and implement `SubjectKey` for that"
 )]
 pub trait SubjectKey {
     /// The id, or `None` when the field holds no subject (an empty `Option`).
@@ -319,6 +329,20 @@ macro_rules! integer_subject_keys {
 integer_subject_keys!(
     u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
 );
+integer_subject_keys!(
+    core::num::NonZeroU8,
+    core::num::NonZeroU16,
+    core::num::NonZeroU32,
+    core::num::NonZeroU64,
+    core::num::NonZeroU128,
+    core::num::NonZeroUsize,
+    core::num::NonZeroI8,
+    core::num::NonZeroI16,
+    core::num::NonZeroI32,
+    core::num::NonZeroI64,
+    core::num::NonZeroI128,
+    core::num::NonZeroIsize
+);
 
 /// A type that can hold the instant a record was collected: the bound on `collected_at` fields.
 ///
@@ -333,7 +357,8 @@ integer_subject_keys!(
 #[diagnostic::on_unimplemented(
     message = "a `collected_at` field must hold an instant, and `{Self}` cannot",
     label = "`{Self}` is not an instant",
-    note = "use `chrono::DateTime<chrono::Utc>`, `chrono::NaiveDateTime` (read as UTC), `std::time::SystemTime`, with feature `time` `time::OffsetDateTime` or `time::PrimitiveDateTime`, or an `Option` of one"
+    note = "use `chrono::DateTime<chrono::Utc>`, `chrono::DateTime<chrono::FixedOffset>`, `chrono::NaiveDateTime` (read as UTC), `std::time::SystemTime`, with feature `time` `time::OffsetDateTime` or `time::PrimitiveDateTime`, or an `Option` of one",
+    note = "another type of time: wrap it in a newtype of your own and implement `privacy_core::CollectionInstant` for that (the orphan rule forbids implementing it for another crate's type)"
 )]
 pub trait CollectionInstant {
     /// The instant, in UTC.

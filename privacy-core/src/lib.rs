@@ -50,6 +50,7 @@ pub mod store;
 mod table;
 #[cfg(feature = "tracing")]
 pub mod trace;
+mod unclassified;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
@@ -64,10 +65,21 @@ pub use retention::{Period, Retention, TimeUnit};
 pub use secret::Secret;
 pub use special::SpecialCategory;
 pub use table::{InstantColumn, InstantEncoding, Table, TenantKey};
+pub use unclassified::Unclassified;
 
 /// `#[derive(Classified)]`: see the crate documentation for the `#[privacy(...)]` vocabulary.
 #[cfg(feature = "derive")]
 pub use privacy_derive::Classified;
+
+/// `#[derive(Unclassified)]`: the type holds no classified value and no secret; each field's type
+/// must be [`Unclassified`] in turn.
+///
+/// ```
+/// #[derive(privacy_core::Unclassified)]
+/// struct Tags(Vec<String>);
+/// ```
+#[cfg(feature = "derive")]
+pub use privacy_derive::Unclassified;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

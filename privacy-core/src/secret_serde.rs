@@ -22,15 +22,54 @@
 //! ```
 
 use crate::Secret;
+use core::cell::Cell;
 use zeroize::Zeroize;
 
+std::thread_local! {
+    /// How many redacted views this thread is serializing a shown field of, one inside another.
+    static REDACTING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `serialize` as part of a redacted view: an exposed secret inside writes the secret mask.
+pub(crate) fn in_redacted_view<R>(serialize: impl FnOnce() -> R) -> R {
+    struct Leave;
+    impl Drop for Leave {
+        fn drop(&mut self) {
+            REDACTING.with(|depth| depth.set(depth.get().saturating_sub(1)));
+        }
+    }
+    REDACTING.with(|depth| depth.set(depth.get().saturating_add(1)));
+    let _leave = Leave;
+    serialize()
+}
+
+fn redacting() -> bool {
+    REDACTING.with(|depth| depth.get() > 0)
+}
+
+/// An error never quotes the value it could not read.
 impl<'de, T: Zeroize + serde::Deserialize<'de>> serde::Deserialize<'de> for Secret<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        T::deserialize(deserializer).map(Secret::new)
+        without_value(deserializer, "a secret").map(Secret::new)
     }
 }
 
-/// `#[serde(with = "privacy_core::secret_serde::exposed")]`: writes the clear value.
+/// Reads a `T` whose error, if any, names `what` was not read but never the value: serde's own
+/// errors quote what they found ("invalid type: string \"s3cr3t\", expected u64").
+pub(crate) fn without_value<'de, T, D>(deserializer: D, what: &str) -> Result<T, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    T::deserialize(deserializer).map_err(|_| {
+        serde::de::Error::custom(format_args!(
+            "{what} could not be read (the value is not shown)"
+        ))
+    })
+}
+
+/// `#[serde(with = "privacy_core::secret_serde::exposed")]`: writes the clear value, except inside
+/// a classified type's redacted view, where it writes the secret mask whoever serializes it.
 ///
 /// ```
 /// let secret = privacy_core::Secret::new(String::from("k"));
@@ -42,7 +81,8 @@ pub mod exposed {
     use crate::Secret;
     use zeroize::Zeroize;
 
-    /// Writes the secret's clear value.
+    /// Writes the secret's clear value; inside a classified type's redacted view (a shown field
+    /// of a type that holds the secret), the secret mask instead.
     ///
     /// ```
     /// let secret = privacy_core::Secret::new(7_u64);
@@ -56,6 +96,9 @@ pub mod exposed {
         T: Zeroize + serde::Serialize,
         S: serde::Serializer,
     {
+        if super::redacting() {
+            return serializer.serialize_str(crate::redact::SECRET_MASK);
+        }
         secret.expose().serialize(serializer)
     }
 

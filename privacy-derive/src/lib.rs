@@ -6,6 +6,7 @@
 
 mod expand;
 mod internals;
+mod unclassified;
 
 use proc_macro::TokenStream;
 
@@ -14,4 +15,12 @@ use proc_macro::TokenStream;
 pub fn derive_classified(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
+}
+
+/// Derives `privacy_core::Unclassified`: the type holds no classified value and no secret, so a
+/// classified type may show a field of it as it is. Each field's type must be unclassified too.
+#[proc_macro_derive(Unclassified)]
+pub fn derive_unclassified(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    unclassified::derive(&input).into()
 }

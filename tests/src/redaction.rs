@@ -196,6 +196,27 @@ pub struct Conversation {
     pub messages: Vec<ChatMessage>,
 }
 
+/// Classified values in every container a `nested` field takes.
+#[derive(Classified)]
+#[privacy(legal_basis = contract)]
+pub struct Directory {
+    /// Profiles by a shown, unclassified key.
+    #[privacy(nested)]
+    pub by_name: HashMap<String, Profile>,
+    /// Messages by rank.
+    #[privacy(nested)]
+    pub by_rank: BTreeMap<u32, Vec<ChatMessage>>,
+    /// A shared profile.
+    #[privacy(nested)]
+    pub shared: std::sync::Arc<Profile>,
+    /// A pair of messages.
+    #[privacy(nested)]
+    pub pair: [ChatMessage; 2],
+    /// Profiles, when known.
+    #[privacy(nested)]
+    pub later: Option<Vec<Profile>>,
+}
+
 /// An interface request, kept 7 days.
 #[derive(Classified)]
 #[privacy(category = im::LogData)]

@@ -7,6 +7,7 @@ use privacy_tests::redaction::{
     AppConfig, ChatMessage, Conversation, EmailForms, Event, HashForms, HashedIds, IpForms,
     IpTextForms, LenForms, MaskForms, PartialForms, Profile, SkipForms,
 };
+use std::net::{IpAddr, Ipv6Addr};
 
 /// The four outputs of a classified value.
 struct Outputs {
@@ -136,13 +137,46 @@ fn email_keeps_only_the_domain() {
         r#"EmailForms string="***@wonder.example" borrowed="***@wonder.example" cow="***@wonder.example" option=Some("***@wonder.example") vec=["***@wonder.example", "***@wonder.example"] map=[([redacted], "***@wonder.example")] hash_map=[([redacted], "***@wonder.example")]"#
     );
     assert_absent(&shown, &["alice", "liddell", "map-key"]);
-    // Text that is no address is masked whole, never shown.
-    for not_an_address in ["no address here", "@domain.only", "local@", "a@b c"] {
+    // Text that is no address, or whose domain is not well formed, is masked whole.
+    for not_an_address in [
+        "no address here",
+        "@domain.only",
+        "local@",
+        "a@b c",
+        "x@Alice-4242",
+        "ann@example.com?token=abc",
+        "ann@example.com ",
+        "ann@example.com>",
+        "ann@[203.0.113.7]",
+        "ann@203.0.113.7",
+        "ann@-bad.example",
+        "ann@bad-.example",
+        "ann@exa_mple.com",
+        "ann@a..example",
+        "ann@example.",
+        "ann@.example",
+        "ann@example.com/path",
+        "ann@example.com;secret=1",
+        "ann@user:pass.example",
+    ] {
         let masked = outputs(&EmailForms::filled(not_an_address, "k"));
         assert!(
             masked.json.starts_with(r#"{"string":"[redacted]""#),
             "{not_an_address:?}: {}",
             masked.json
+        );
+    }
+    for (address, kept) in [
+        ("ann@mail.example.co.uk", "***@mail.example.co.uk"),
+        ("ANN@Example.COM", "***@Example.COM"),
+        ("a@xn--bcher-kva.example", "***@xn--bcher-kva.example"),
+        ("a@x-1.example", "***@x-1.example"),
+    ] {
+        let shown = outputs(&EmailForms::filled(address, "k"));
+        assert!(
+            shown.json.starts_with(&format!(r#"{{"string":"{kept}""#)),
+            "{address:?}: {}",
+            shown.json
         );
     }
     // An address whose local part holds an `@` keeps only what follows the last one.
@@ -152,6 +186,74 @@ fn email_keeps_only_the_domain() {
         "{}",
         quoted.json
     );
+}
+
+/// 203.0.113.77 carried in every standard IPv6 form: each shows the IPv4 address's /24 and
+/// nothing more, as an address type and as text.
+#[test]
+fn ipv6_forms_carrying_an_ipv4_address_show_at_most_its_24() {
+    let forms = [
+        ("6to4", "2002:cb00:714d:1::1"),
+        ("6to4, other subnet", "2002:cb00:714d:ffff:1:2:3:4"),
+        ("IPv4-mapped", "::ffff:203.0.113.77"),
+        ("IPv4-translated", "::ffff:0:203.0.113.77"),
+        ("IPv4-compatible", "::203.0.113.77"),
+        ("NAT64 well-known prefix", "64:ff9b::203.0.113.77"),
+        // The client 203.0.113.77 inverted (34ff:8eb2); the server 198.51.100.1.
+        ("Teredo", "2001:0:c633:6401:8000:f227:34ff:8eb2"),
+        ("ISATAP", "2001:db8:1:2:0:5efe:203.0.113.77"),
+        ("ISATAP, global id", "fe80::200:5efe:203.0.113.77"),
+    ];
+    for (form, text) in forms {
+        let address: Ipv6Addr = text.parse().unwrap();
+        let value = IpForms {
+            ip: address.into(),
+            v4: "198.51.100.9".parse().unwrap(),
+            v6: address,
+            socket: (address, 443).into(),
+            option: Some(address.into()),
+            vec: vec![address.into()],
+            at: DateTime::UNIX_EPOCH,
+        };
+        let shown = outputs(&value);
+        assert_eq!(
+            shown.json,
+            r#"{"ip":"203.0.113.0/24","v4":"198.51.100.0/24","v6":"203.0.113.0/24","socket":"203.0.113.0/24","option":"203.0.113.0/24","vec":["203.0.113.0/24"],"at":"1970-01-01T00:00:00Z"}"#,
+            "{form}"
+        );
+        assert_absent(&shown, &[".77", "cb00", "714d", "c633", "6401", "34ff"]);
+        let as_text = outputs(&IpTextForms::filled(&format!("[{text}]:443"), "k"));
+        assert!(
+            as_text.json.starts_with(r#"{"string":"203.0.113.0/24""#),
+            "{form}: {}",
+            as_text.json
+        );
+    }
+    // The local-use NAT64 prefix embeds after its 48 bits (here as a /48 network-specific
+    // prefix would): the /48 shows none of the address.
+    let local_nat64: IpAddr = "64:ff9b:1:cb00:71:4d00::".parse().unwrap();
+    let shown = outputs(&IpTextForms::filled(&local_nat64.to_string(), "k"));
+    assert!(
+        shown.json.starts_with(r#"{"string":"64:ff9b:1::/48""#),
+        "{}",
+        shown.json
+    );
+    // Addresses carrying none keep their /48; `::` and `::1` are not IPv4-compatible.
+    for (text, network) in [
+        ("2001:db8:aaaa:bbbb::1", "2001:db8:aaaa::/48"),
+        ("::1", "::/48"),
+        ("::", "::/48"),
+        ("2001:db8:0:0:1:5efe:c000:201", "2001:db8::/48"),
+    ] {
+        let shown = outputs(&IpTextForms::filled(text, "k"));
+        assert!(
+            shown
+                .json
+                .starts_with(&format!(r#"{{"string":"{network}""#)),
+            "{text}: {}",
+            shown.json
+        );
+    }
 }
 
 #[test]
@@ -202,15 +304,15 @@ fn ip_truncates_every_address_type() {
     let shown = outputs(&value);
     assert_eq!(
         shown.json,
-        r#"{"ip":"203.0.113.0/24","v4":"198.51.100.0/24","v6":"2001:db8:aaaa::/48","socket":"2001:db8:dddd::/48","option":"192.0.2.0/24","vec":["::/48","10.1.2.0/24"],"at":"1970-01-01T00:00:00Z"}"#
+        r#"{"ip":"203.0.113.0/24","v4":"198.51.100.0/24","v6":"2001:db8:aaaa::/48","socket":"2001:db8:dddd::/48","option":"192.0.2.0/24","vec":["192.0.2.0/24","10.1.2.0/24"],"at":"1970-01-01T00:00:00Z"}"#
     );
     assert_eq!(
         shown.debug,
-        r#"IpForms { ip: "203.0.113.0/24", v4: "198.51.100.0/24", v6: "2001:db8:aaaa::/48", socket: "2001:db8:dddd::/48", option: Some("192.0.2.0/24"), vec: ["::/48", "10.1.2.0/24"], at: 1970-01-01T00:00:00Z }"#
+        r#"IpForms { ip: "203.0.113.0/24", v4: "198.51.100.0/24", v6: "2001:db8:aaaa::/48", socket: "2001:db8:dddd::/48", option: Some("192.0.2.0/24"), vec: ["192.0.2.0/24", "10.1.2.0/24"], at: 1970-01-01T00:00:00Z }"#
     );
     assert_eq!(
         shown.display,
-        r#"IpForms ip="203.0.113.0/24" v4="198.51.100.0/24" v6="2001:db8:aaaa::/48" socket="2001:db8:dddd::/48" option=Some("192.0.2.0/24") vec=["::/48", "10.1.2.0/24"] at=1970-01-01T00:00:00Z"#
+        r#"IpForms ip="203.0.113.0/24" v4="198.51.100.0/24" v6="2001:db8:aaaa::/48" socket="2001:db8:dddd::/48" option=Some("192.0.2.0/24") vec=["192.0.2.0/24", "10.1.2.0/24"] at=1970-01-01T00:00:00Z"#
     );
     assert_absent(
         &shown,
@@ -465,19 +567,19 @@ fn enums_show_the_variant_and_redact_its_fields() {
 
 #[test]
 fn metacharacters_in_shown_and_kept_text_cannot_forge_output() {
-    // The kept domain of an address is escaped like any shown text: it cannot end the field
-    // in JSON, nor start a new logfmt field.
+    // Only a well-formed domain is kept, so quotes and `=` after the `@` mask the whole value:
+    // nothing can end the field in JSON or start a new logfmt field.
     let shown = outputs(&EmailForms::filled("x@evil\"injected=\"1", "k"));
     assert!(
         shown
             .display
-            .starts_with(r#"EmailForms string="***@evil\"injected=\"1" borrowed="#),
+            .starts_with("EmailForms string=[redacted] borrowed="),
         "{}",
         shown.display
     );
     let json: serde_json::Value = serde_json::from_str(&shown.json).expect("valid JSON");
     assert_eq!(json.as_object().unwrap().len(), 7);
-    assert_eq!(json["string"], "***@evil\"injected=\"1");
+    assert_eq!(json["string"], "[redacted]");
     // Text a strategy cannot read shows exactly like the full mask.
     let unreadable = outputs(&EmailForms::filled("not an address", "k"));
     assert_eq!(

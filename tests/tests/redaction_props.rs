@@ -7,8 +7,8 @@
 use chrono::DateTime;
 use privacy_core::{Classified, Secret};
 use privacy_tests::redaction::{
-    AppConfig, ChatMessage, Conversation, EmailForms, HashForms, IpForms, IpTextForms, LenForms,
-    MaskForms, PartialForms, Profile, SkipForms,
+    AppConfig, ChatMessage, Conversation, Directory, EmailForms, HashForms, IpForms, IpTextForms,
+    LenForms, MaskForms, PartialForms, Profile, SkipForms,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRunner};
@@ -271,7 +271,7 @@ fn text() -> impl Strategy<Value = String> {
         )
             .prop_map(|(a, mask, b)| format!("{a}{mask}{b}")),
         2 => "[a-z0-9.\"=%\\\\ ]{1,16}@[a-zé0-9.\"=\\-\\\\]{1,16}",
-        1 => any::<IpAddr>().prop_map(|ip| ip.to_string()),
+        1 => address().prop_map(|ip| ip.to_string()),
         1 => any::<SocketAddr>().prop_map(|socket| format!(" {socket} ")),
     ]
 }
@@ -293,6 +293,7 @@ static IP_TEXT: Counter = Counter::new("ip (text)");
 static IP_TYPES: Counter = Counter::new("ip (address types)");
 static SECRET: Counter = Counter::new("secret");
 static NESTED: Counter = Counter::new("nested");
+static CONTAINERS: Counter = Counter::new("nested, in maps, arrays and Arcs");
 static ENUM_TUPLE: Counter = Counter::new("len and hash, tuple variant");
 
 /// Runs one property for `CASES` cases, counting them, and reports the count.
@@ -322,18 +323,66 @@ fn config() -> Config {
     }
 }
 
-/// The network an address is truncated to, computed here from the policy (IPv4 /24, IPv6 /48).
+/// The network an address is truncated to, computed here from the policy: IPv4 /24; IPv6 /48,
+/// or, for an IPv6 address carrying an IPv4 address, that address's /24.
 fn network(address: IpAddr) -> String {
-    match address {
-        IpAddr::V4(v4) => {
-            let [a, b, c, _] = v4.octets();
-            format!("{a}.{b}.{c}.0/24")
-        }
-        IpAddr::V6(v6) => {
-            let s = v6.segments();
-            format!("{}/48", Ipv6Addr::new(s[0], s[1], s[2], 0, 0, 0, 0, 0))
-        }
+    let v4 = match address {
+        IpAddr::V4(v4) => v4,
+        IpAddr::V6(v6) => match carried(v6) {
+            Some(v4) => v4,
+            None => {
+                let s = v6.segments();
+                return format!("{}/48", Ipv6Addr::new(s[0], s[1], s[2], 0, 0, 0, 0, 0));
+            }
+        },
+    };
+    let [a, b, c, _] = v4.octets();
+    format!("{a}.{b}.{c}.0/24")
+}
+
+/// The IPv4 address in the low 32 bits, or (6to4) bits 16 to 48, by prefix and mask.
+fn carried(v6: Ipv6Addr) -> Option<Ipv4Addr> {
+    let bits = u128::from(v6);
+    #[allow(clippy::cast_possible_truncation)]
+    let low = Ipv4Addr::from(bits as u32);
+    let prefix = |value: u128, length: u32| bits >> (128 - length) == value >> (128 - length);
+    if prefix(0xffff << 32, 96)
+        || prefix(0xffff << 48, 96)
+        || prefix(0x0064_ff9b << 96, 96)
+        || (prefix(0, 96) && bits > 1)
+    {
+        Some(low)
+    } else if prefix(0x2002 << 112, 16) {
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Ipv4Addr::from((bits >> 80) as u32))
+    } else if prefix(0x2001 << 112, 32) {
+        Some(Ipv4Addr::from(!u32::from(low)))
+    } else if (bits >> 32) & 0xfdff_ffff == 0x5efe {
+        Some(low)
+    } else {
+        None
     }
+}
+
+/// Any address, or one carrying an IPv4 address in one of the standard IPv6 forms.
+fn address() -> impl Strategy<Value = IpAddr> {
+    prop_oneof![
+        2 => any::<IpAddr>(),
+        1 => (any::<Ipv4Addr>(), any::<u64>(), 0..7_u8).prop_map(|(v4, noise, form)| {
+            let v4 = u128::from(u32::from(v4));
+            let noise = u128::from(noise);
+            let bits = match form {
+                0 => (0xffff << 32) | v4,
+                1 => (0xffff << 48) | v4,
+                2 => v4,
+                3 => (0x0064_ff9b << 96) | v4,
+                4 => (0x2002 << 112) | (v4 << 80) | noise,
+                5 => (0x2001 << 112) | ((noise >> 32) << 32) | (!v4 & 0xffff_ffff),
+                _ => (noise << 64) | (0x5efe << 32) | v4,
+            };
+            IpAddr::V6(Ipv6Addr::from(bits))
+        }),
+    ]
 }
 
 #[test]
@@ -417,6 +466,24 @@ fn partial_shows_only_the_last_characters() {
     });
 }
 
+/// The policy's domain, restated: dot-separated labels of 1 to 63 ASCII letters, digits and
+/// inner hyphens, at least two, 253 characters at most, the last not all digits.
+fn well_formed_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+        && labels
+            .last()
+            .is_some_and(|top| !top.chars().all(|c| c.is_ascii_digit()))
+}
+
 #[test]
 fn email_shows_only_the_domain() {
     let neutral = outputs(&EmailForms::filled("a@b.example", ""));
@@ -424,11 +491,7 @@ fn email_shows_only_the_domain() {
     run(&EMAIL, (text(), text()), |(value, key)| {
         let out = outputs(&EmailForms::filled(&value, &key));
         let kept = match value.rsplit_once('@') {
-            Some((local, domain))
-                if !local.is_empty()
-                    && !domain.is_empty()
-                    && !domain.contains(char::is_whitespace) =>
-            {
+            Some((local, domain)) if !local.is_empty() && well_formed_domain(domain) => {
                 let shown = format!("***@{domain}");
                 prop_assert!(
                     out.json_strings.contains(&shown),
@@ -497,12 +560,15 @@ fn ip_types_show_only_the_network() {
     run(
         &IP_TYPES,
         (
-            any::<IpAddr>(),
+            address(),
             any::<Ipv4Addr>(),
-            any::<Ipv6Addr>(),
-            any::<SocketAddr>(),
-            any::<Option<IpAddr>>(),
-            prop::collection::vec(any::<IpAddr>(), 0..3),
+            address().prop_map(|address| match address {
+                IpAddr::V4(v4) => v4.to_ipv6_mapped(),
+                IpAddr::V6(v6) => v6,
+            }),
+            (address(), any::<u16>()).prop_map(SocketAddr::from),
+            prop::option::of(address()),
+            prop::collection::vec(address(), 0..3),
         ),
         |(ip, v4, v6, socket, option, vec)| {
             let value = IpForms {
@@ -614,6 +680,61 @@ fn nested_values_show_only_their_views() {
                 }],
             };
             let out = outputs(&conversation);
+            let count = nickname.chars().count();
+            let kept: Vec<String> = if count > 4 {
+                vec![format!(
+                    "***{}",
+                    nickname.chars().skip(count - 2).collect::<String>()
+                )]
+            } else {
+                vec![]
+            };
+            assert_no_leak(&text_value, &kept, &out, &[&neutral]);
+            assert_no_leak(&attachment, &kept, &out, &[&neutral]);
+            assert_no_leak(&user, &kept, &out, &[&neutral]);
+            assert_no_leak(&nickname, &kept, &out, &[&neutral]);
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn nested_values_in_containers_show_only_their_views() {
+    let profile = |user: &str, nickname: &str, attachment: &str| Profile {
+        user_id: user.to_owned(),
+        nickname: nickname.to_owned(),
+        avatar: Some(attachment.to_owned()),
+        updated: DateTime::UNIX_EPOCH,
+    };
+    let message = |user: &str, nickname: &str, text: &str, attachment: &str| ChatMessage {
+        sender: user.to_owned(),
+        recipient: nickname.to_owned(),
+        text: text.to_owned(),
+        attachments: vec![attachment.to_owned()],
+        sent: DateTime::UNIX_EPOCH,
+    };
+    let directory = |user: &str, nickname: &str, text: &str, attachment: &str| Directory {
+        by_name: std::collections::HashMap::from([(
+            "key".to_owned(),
+            profile(user, nickname, attachment),
+        )]),
+        by_rank: std::collections::BTreeMap::from([(
+            1,
+            vec![message(user, nickname, text, attachment)],
+        )]),
+        shared: std::sync::Arc::new(profile(user, nickname, attachment)),
+        pair: [
+            message(user, nickname, text, attachment),
+            message(user, nickname, text, attachment),
+        ],
+        later: Some(vec![profile(user, nickname, attachment)]),
+    };
+    let neutral = outputs(&directory("", "abcdefgh", "", ""));
+    run(
+        &CONTAINERS,
+        (text(), text(), text(), text()),
+        |(text_value, nickname, user, attachment)| {
+            let out = outputs(&directory(&user, &nickname, &text_value, &attachment));
             let count = nickname.chars().count();
             let kept: Vec<String> = if count > 4 {
                 vec![format!(

@@ -141,14 +141,24 @@ fn run(arguments: &[String]) -> Result<(), Box<dyn Error>> {
             })?;
             for descriptor in privacy_core::registry::types() {
                 let plan = privacy_core::store::plan::plan(descriptor, target, None);
+                let config = if plan.config.is_null() {
+                    "no native rule".to_owned()
+                } else {
+                    plan.config.to_string()
+                };
                 println!(
                     "{} ({}):
-  {}
+  {config}
   worst-case lateness: {}",
-                    descriptor.name, descriptor.retention, plan.config, plan.worst_case_lateness
+                    descriptor.name, descriptor.retention, plan.worst_case_lateness
                 );
-                if let Some(why) = plan.needs_sweeper {
-                    println!("  needs the sweeper: {why}");
+                if let Some(what) = plan.requires {
+                    println!("  requires: {what}");
+                }
+                match plan.needs_sweeper {
+                    Some(why) if why.starts_with("not expressible natively") => println!("  {why}"),
+                    Some(why) => println!("  needs the sweeper: {why}"),
+                    None => {}
                 }
             }
             Ok(())

@@ -2,7 +2,7 @@
 //! says. Nothing else in the backend decides how long these live or how they are printed.
 
 use chrono::{DateTime, Utc};
-use privacy_core::{Classified, Secret, im};
+use privacy_core::{Classified, Secret, Unclassified, im};
 use serde::{Deserialize, Serialize};
 use std::net::IpAddr;
 
@@ -151,7 +151,7 @@ pub struct ChatMessage {
 }
 
 /// The kinds of message the service carries.
-#[derive(Debug, Serialize, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Unclassified)]
 pub enum MessageKind {
     /// Text.
     Text,

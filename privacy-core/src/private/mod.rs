@@ -11,8 +11,10 @@ pub use crate::redact::{Item, RedactedVisitor, Shape};
 pub use chrono;
 pub use inventory;
 pub use message::Message;
-pub use nested::{NestedField, NestedRedacted, nested, nested_collected_at, nested_subjects};
-pub use probe::{Probe, ProbeAny, ProbeClassified, shown_unclassified};
+pub use nested::{
+    NestedField, NestedRedacted, earliest, nested, nested_collected_at, nested_subjects,
+};
+pub use probe::{Probe, ProbeAny, ProbeClassified, shown_unclassified, unclassified};
 
 pub use ::core::option::Option::{None, Some};
 
@@ -42,7 +44,7 @@ pub fn masked<T: ?Sized>(_value: &T) -> Masked {
 #[diagnostic::on_unimplemented(
     message = "the field type `{Self}` must implement `Debug` and `serde::Serialize` to appear in the redacted view",
     label = "shown as it is in `redacted()` and `Debug`",
-    note = "derive or implement them, or mark the field `redact` (masked) or `redact = skip`"
+    note = "derive or implement them (a type from another crate: wrap it in a newtype of your own), or mark the field `redact` (masked) or `redact = skip`"
 )]
 pub trait ShownField: core::fmt::Debug + serde::Serialize {}
 #[cfg(feature = "serde")]
@@ -53,7 +55,7 @@ impl<T: core::fmt::Debug + serde::Serialize + ?Sized> ShownField for T {}
 #[diagnostic::on_unimplemented(
     message = "the field type `{Self}` must implement `Debug` to appear in the redacted view",
     label = "shown as it is in `redacted()` and `Debug`",
-    note = "derive or implement it, or mark the field `redact` (masked) or `redact = skip`"
+    note = "derive or implement it (a type from another crate: wrap it in a newtype of your own), or mark the field `redact` (masked) or `redact = skip`"
 )]
 pub trait ShownField: core::fmt::Debug {}
 #[cfg(not(feature = "serde"))]
@@ -103,6 +105,18 @@ pub const STUB: crate::TypeDescriptor = crate::TypeDescriptor {
     variants: None,
     table: None,
 };
+
+/// The bound a generic classified type's `Storable` impl carries, which no type meets: the
+/// registry knows only concrete types, and a stored record is found by its type's key, which
+/// every instantiation would share.
+/// (On `()`, so that the compiler words the error with this trait's message, not `Storable`'s.)
+#[diagnostic::on_unimplemented(
+    message = "`{T}` is generic and cannot be written to a store",
+    label = "a generic classified type, handed to a store",
+    note = "the registry knows only concrete types (the inventory, the drift gate and data subjects' requests would never see these records), and every instantiation would share one type key, so one instantiation's records would be read back as another's",
+    note = "store a concrete type: a struct without type parameters (one per payload), or a newtype of your own around this instantiation that derives `Classified`"
+)]
+pub trait ConcreteType<T: ?Sized> {}
 
 /// A classified type linked into the program, found by the registry.
 pub struct Registration {

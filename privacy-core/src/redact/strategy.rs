@@ -34,7 +34,9 @@ pub const MASK: &str = "[redacted]";
 /// ```
 pub const SECRET_MASK: &str = "[secret]";
 
-/// IPv4 addresses truncated to /24, IPv6 to /48; text that is no address is masked.
+/// IPv4 addresses truncated to /24, IPv6 to /48; an IPv6 address that carries an IPv4 address
+/// (IPv4-mapped, -translated or -compatible, NAT64 `64:ff9b::/96`, 6to4, Teredo, ISATAP) shows
+/// that IPv4 address's /24; text that is no address is masked.
 ///
 /// ```
 /// use privacy_core::{im, Classified};
@@ -60,10 +62,14 @@ pub const SECRET_MASK: &str = "[secret]";
 /// };
 /// let line = connection.redacted().to_string();
 /// assert!(line.contains(r#"v4="203.0.113.0/24" v6="2001:db8:1::/48" forwarded_for=[redacted]"#));
+/// let six_to_four = Connection { v6: "2002:cb00:714d:1::1".parse().unwrap(), ..connection };
+/// assert!(six_to_four.redacted().to_string().contains(r#"v6="203.0.113.0/24""#));
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Ip;
-/// Only the domain of an e-mail address is kept: `***@example.com`.
+/// Only the domain of an e-mail address is kept, and only a well-formed one: `***@example.com`;
+/// an address whose domain is not a DNS name of two labels or more (`x@Alice-4242`,
+/// `ann@example.com?token=abc`, an address literal) is masked whole.
 ///
 /// ```
 /// use privacy_core::{im, Classified};
@@ -194,7 +200,7 @@ pub struct Hash;
     message = "a field of type `{Self}` cannot be redacted with strategy `{S}`",
     label = "`{S}` does not apply to `{Self}`",
     note = "`ip` takes IP addresses, socket addresses or text; `email`, `partial`, `len` and `hash` take text (and `hash` integers); `Option`, `Vec`, slices and maps of those work too",
-    note = "a bare `redact` masks any type"
+    note = "a bare `redact` masks any type; a type of your own can implement `privacy_core::redact::Redact<{S}>`, a type from another crate needs a newtype of your own that does"
 )]
 pub trait Redact<S> {
     /// Writes the redacted value.
@@ -317,7 +323,7 @@ impl<T: fmt::Debug + serde::Serialize + ?Sized> RedactedValue for Plain<'_, T> {
         &self,
         serializer: Ser,
     ) -> Result<Ser::Ok, Ser::Error> {
-        self.0.serialize(serializer)
+        crate::secret_serde::in_redacted_view(|| self.0.serialize(serializer))
     }
 }
 
@@ -392,18 +398,44 @@ macro_rules! text_leaf {
     };
 }
 
-/// The network an address is truncated to (IPv4 /24, IPv6 /48), written on the stack.
+/// The network an address is truncated to, written on the stack: IPv4 /24; IPv6 /48, except that
+/// an IPv6 address carrying an IPv4 address (see [`carried_ipv4`]) shows that IPv4 address's /24.
 fn network(address: IpAddr) -> StackText {
-    match address {
-        IpAddr::V4(v4) => {
-            let [a, b, c, _] = v4.octets();
-            StackText::of(format_args!("{a}.{b}.{c}.0/24"))
+    let v4 = match address {
+        IpAddr::V4(v4) => v4,
+        IpAddr::V6(v6) => match carried_ipv4(v6) {
+            Some(v4) => v4,
+            None => {
+                let s = v6.segments();
+                let network = Ipv6Addr::new(s[0], s[1], s[2], 0, 0, 0, 0, 0);
+                return StackText::of(format_args!("{network}/48"));
+            }
+        },
+    };
+    let [a, b, c, _] = v4.octets();
+    StackText::of(format_args!("{a}.{b}.{c}.0/24"))
+}
+
+/// The IPv4 address an IPv6 address carries, in each standard form that embeds one:
+/// IPv4-mapped `::ffff:0:0/96`, IPv4-translated `::ffff:0:0:0/96`, IPv4-compatible `::/96`
+/// (but `::` and `::1`), NAT64 `64:ff9b::/96`, 6to4 `2002::/16`, Teredo `2001::/32` (the
+/// client's address, stored inverted) and ISATAP interface ids (`::0:5efe:0:0/96` and
+/// `::200:5efe:0:0/96` in any /64). A /48 shows none of the IPv4 bits of the other forms:
+/// the local-use NAT64 prefix `64:ff9b:1::/48` embeds after its own 48 bits.
+fn carried_ipv4(v6: Ipv6Addr) -> Option<Ipv4Addr> {
+    let s = v6.segments();
+    let v4 = |high: u16, low: u16| Ipv4Addr::from((u32::from(high) << 16) | u32::from(low));
+    match s {
+        [0, 0, 0, 0, 0, 0xffff, high, low]
+        | [0, 0, 0, 0, 0xffff, 0, high, low]
+        | [0x64, 0xff9b, 0, 0, 0, 0, high, low] => Some(v4(high, low)),
+        [0, 0, 0, 0, 0, 0, high, low] if (high, low) != (0, 0) && (high, low) != (0, 1) => {
+            Some(v4(high, low))
         }
-        IpAddr::V6(v6) => {
-            let s = v6.segments();
-            let network = Ipv6Addr::new(s[0], s[1], s[2], 0, 0, 0, 0, 0);
-            StackText::of(format_args!("{network}/48"))
-        }
+        [0x2002, high, low, ..] => Some(v4(high, low)),
+        [0x2001, 0, _, _, _, _, high, low] => Some(v4(!high, !low)),
+        [_, _, _, _, 0 | 0x0200, 0x5efe, high, low] => Some(v4(high, low)),
+        _ => None,
     }
 }
 
@@ -450,13 +482,31 @@ text_leaf!(Ip, str, |value, _s| ip_text(value));
 
 fn email_text(text: &str) -> Cow<'static, str> {
     match text.rsplit_once('@') {
-        Some((local, domain))
-            if !local.is_empty() && !domain.is_empty() && !domain.contains(char::is_whitespace) =>
-        {
+        Some((local, domain)) if !local.is_empty() && is_domain(domain) => {
             Cow::Owned(format!("***@{domain}"))
         }
         _ => Cow::Borrowed(MASK),
     }
+}
+
+/// A well-formed DNS domain of at least two labels: letters, digits and inner hyphens, labels of
+/// 1 to 63 characters, 253 in all, a top-level label that is not all digits. Anything else after
+/// the `@` (a bare host, an address literal, a query string, trailing text) is not kept.
+fn is_domain(domain: &str) -> bool {
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    let mut labels = domain.split('.');
+    let top = domain.rsplit('.').next().unwrap_or_default();
+    domain.len() <= 253
+        && domain.contains('.')
+        && labels.all(label_ok)
+        && !top.bytes().all(|b| b.is_ascii_digit())
 }
 text_leaf!(Email, str, |value, _s| email_text(value));
 

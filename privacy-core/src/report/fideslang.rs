@@ -7,6 +7,10 @@
 //! fideslang's default subjects also call customers. Categories outside the table export with
 //! `system.operations` and `essential.service` and are named in [`Export::unmapped`], so a
 //! reviewer sees what needs a mapping.
+//!
+//! Declarations name no `egress` or `ingress`, not even empty lists: fideslang refuses a
+//! declaration with either on a system that defines none. `tests/fideslang/check.sh` validates
+//! the exports with fideslang itself (3.1.4).
 
 use super::Inventory;
 use crate::LegalBasis;
@@ -123,6 +127,7 @@ fn basis(basis: LegalBasis) -> &'static str {
 /// assert_eq!(log["data_categories"][0], "user.device.ip_address");
 /// assert_eq!((&log["legal_basis_for_processing"], &log["retention_period"]), (&"Contract".into(), &"7 days".into()));
 /// assert!(export.unmapped.is_empty());
+/// assert!(log.get("egress").is_none() && log.get("ingress").is_none());
 /// ```
 #[must_use]
 pub fn export(inventory: &Inventory, system: &str) -> Export {
@@ -157,8 +162,6 @@ pub fn export(inventory: &Inventory, system: &str) -> Export {
                 "data_subjects": ["customer"],
                 "legal_basis_for_processing": bases.first().copied().unwrap_or(basis(info.legal_basis)),
                 "retention_period": info.retention.to_string(),
-                "egress": [],
-                "ingress": [],
             })
         })
         .collect();

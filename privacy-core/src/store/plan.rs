@@ -5,7 +5,9 @@
 //! policy counts calendar months from collection or termination. Each plan therefore states how
 //! late the store may delete at worst, and says "needs the sweeper" where the native mechanism
 //! cannot express the class: a plan never deletes early, so where it cannot be exact it errs
-//! late and names the gap.
+//! late and names the gap. Where no native rule can be right (a period beyond the store's limit,
+//! a period of zero, a grace counted from a termination the store does not see), the plan has no
+//! `config` and says "not expressible natively: needs the sweeper".
 //!
 //! ```
 //! use privacy_core::store::plan::{plan, Target};
@@ -22,12 +24,16 @@
 //! assert_eq!(kafka.config["retention.ms"], "604800000");
 //! // Kafka counts from the write: records written late need the sweeper's exact deadline.
 //! assert!(kafka.needs_sweeper.unwrap().contains("counts from the write"));
-//! // A TTL index on `collected_at` says the whole rule.
-//! assert!(plan(RequestLog::DESCRIPTOR, Target::Mongo, None).needs_sweeper.is_none());
+//! assert_eq!(kafka.config["message.timestamp.type"], "LogAppendTime");
+//! // A TTL index on the `collected_at` field says the whole rule, if the field holds a date.
+//! let mongo = plan(RequestLog::DESCRIPTOR, Target::Mongo, None);
+//! assert_eq!(mongo.config["indexes"][0]["key"]["at"], 1);
+//! assert!(mongo.needs_sweeper.is_none());
+//! assert!(mongo.requires.unwrap().contains("BSON date"));
 //! ```
 
 use crate::deadline::follows_customer_choice;
-use crate::{Period, Retention, TimeUnit, TypeDescriptor};
+use crate::{FieldRole, Period, Retention, TimeUnit, TypeDescriptor};
 use serde_json::{Value, json};
 
 /// A store with a native expiry mechanism.
@@ -116,8 +122,12 @@ pub struct Plan {
     pub config: Value,
     /// The longest the store may keep a record past its deadline, in words.
     pub worst_case_lateness: String,
-    /// Why the sweeper must run beside the native mechanism, if it must.
+    /// Why the sweeper must run beside the native mechanism, if it must; it starts with "not
+    /// expressible natively: needs the sweeper" when there is no native rule at all (`config` is
+    /// then `null`).
     pub needs_sweeper: Option<String>,
+    /// What the application must do for the native rule to hold, if anything.
+    pub requires: Option<String>,
 }
 
 /// Why a mechanism that counts from the write needs the sweeper beside it.
@@ -179,6 +189,7 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
                 config: json!({ "store": false, "reason": "ephemeral: processed momentarily, never stored" }),
                 worst_case_lateness: "not stored".into(),
                 needs_sweeper: None,
+                requires: None,
             };
         }
         // A type that follows the customer's choice ends at the choice when it is surely
@@ -200,11 +211,33 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
     };
     let per_tenant = follows_customer_choice(descriptor)
         .then(|| "the period is each tenant's choice: one plan per tenant (a collection, topic, prefix or stream each)".to_owned());
+    let zero = |store: &str| {
+        not_native(
+            target,
+            &format!("a period of zero: {store}; the store refuses to keep such records"),
+        )
+    };
     match target {
         Target::Mongo => {
             // Until termination: the application sets `delete_after` when the account ends, and
             // the TTL index deletes at that instant.
-            let (field, after) = if from_termination { ("delete_after", 0) } else { ("collected_at", seconds) };
+            let (field, after) = if from_termination {
+                ("delete_after", 0)
+            } else {
+                let Some(field) = instant_field(descriptor) else {
+                    return not_native(
+                        target,
+                        "the instant retention counts from is inside nested records, which a TTL index on one field does not see",
+                    );
+                };
+                if seconds > MONGO_MAX_EXPIRE_AFTER_SECONDS {
+                    return not_native(
+                        target,
+                        &format!("{seconds} s exceeds MongoDB's largest `expireAfterSeconds`, {MONGO_MAX_EXPIRE_AFTER_SECONDS}"),
+                    );
+                }
+                (field, seconds)
+            };
             Plan {
                 target,
                 config: json!({
@@ -217,9 +250,29 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
                 } else {
                     per_tenant
                 },
+                requires: Some(format!(
+                    "`{field}` must hold a BSON date, named as the index names it: MongoDB never expires a document whose field is missing or not a date (chrono's serde writes a string; use bson's `chrono_datetime_as_bson_datetime`)"
+                )),
             }
         }
         Target::Kafka => {
+            if from_termination {
+                // Retention counts from each write: any finite `retention.ms` would delete an
+                // active account's records. Keep them, and delete by key.
+                return Plan {
+                    target,
+                    config: json!({ "topic": name, "cleanup.policy": "compact", "retention.ms": "-1" }),
+                    worst_case_lateness: "as late as the sweeper's tombstones: the topic itself keeps records while the account is active".into(),
+                    needs_sweeper: Some(format!("{NOT_NATIVE}: topic retention counts from each write, not from an account's termination; the sweeper writes a tombstone for each key at termination plus {period}")),
+                    requires: None,
+                };
+            }
+            if seconds == 0 {
+                return zero("Kafka would keep the open segment");
+            }
+            let Some(millis) = seconds.checked_mul(1_000).filter(|ms| *ms <= KAFKA_MAX_MS) else {
+                return not_native(target, &format!("{seconds} s exceeds Kafka's largest `retention.ms`"));
+            };
             // Segments roll at a tenth of the retention, at most hourly: a segment is deleted when
             // its newest record expires, so its oldest is kept at most one segment late.
             let segment = (seconds / 10).clamp(60, 3_600) * 1_000;
@@ -228,45 +281,66 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
                 config: json!({
                     "topic": name,
                     "cleanup.policy": "delete",
-                    "retention.ms": (seconds * 1_000).to_string(),
+                    "retention.ms": millis.to_string(),
                     "segment.ms": segment.to_string(),
+                    "message.timestamp.type": "LogAppendTime",
                 }),
                 worst_case_lateness: late(&format!("{} s (one segment) plus the broker's retention check interval", segment / 1_000)),
-                needs_sweeper: if from_termination {
-                    Some("topic retention counts from each write, not from an account's termination: keep such records out of Kafka, or delete by key with tombstones on a compacted topic".into())
-                } else {
-                    per_tenant.or_else(|| Some(FROM_THE_WRITE.into()))
-                },
+                // Pinned, so that retention counts from the write, not from a producer's timestamp.
+                needs_sweeper: per_tenant.or_else(|| Some(FROM_THE_WRITE.into())),
+                requires: None,
             }
         }
         Target::ObjectStorage => {
+            if from_termination {
+                return not_native(
+                    target,
+                    "lifecycle days count from each object's creation, not from the termination: a rule would delete an object older than the grace the moment its account ends",
+                );
+            }
+            if seconds == 0 {
+                return zero("lifecycle `Days` must be a positive integer");
+            }
             let days = seconds.div_ceil(86_400);
-            let filter = if from_termination {
-                json!({ "And": { "Prefix": format!("{name}/"), "Tags": [{ "Key": "privacy-terminated", "Value": "true" }] } })
-            } else {
-                json!({ "Prefix": format!("{name}/") })
+            if days > S3_MAX_DAYS {
+                return not_native(target, &format!("{days} days exceeds a lifecycle rule's largest `Days`, {S3_MAX_DAYS}"));
+            }
+            Plan {
+                target,
+                config: json!({ "Rules": [{ "ID": format!("{name}-retention"), "Status": "Enabled", "Filter": { "Prefix": format!("{name}/") }, "Expiration": { "Days": days } }] }),
+                worst_case_lateness: late("rounded up to whole days, then up to the next midnight UTC, then the provider's processing delay (often a day)"),
+                needs_sweeper: per_tenant.or_else(|| Some(FROM_THE_WRITE.into())),
+                requires: None,
+            }
+        }
+        Target::Nats => {
+            let stream = name.to_uppercase();
+            let subjects = [format!("{name}.>")];
+            if from_termination {
+                // `max_age` counts from each publication: any finite age would delete an
+                // active account's records. No limit (0), and a purge at termination.
+                return Plan {
+                    target,
+                    config: json!({ "name": stream, "subjects": subjects, "max_age": 0 }),
+                    worst_case_lateness: "as late as the sweeper's purge: the stream itself keeps messages while the account is active".into(),
+                    needs_sweeper: Some(format!("{NOT_NATIVE}: `max_age` counts from each message's publication, not from an account's termination; the sweeper purges the account's subjects at termination plus {period}")),
+                    requires: None,
+                };
+            }
+            if seconds == 0 {
+                return zero("NATS reads `max_age` 0 as no limit");
+            }
+            let Some(nanos) = seconds.checked_mul(1_000_000_000).filter(|ns| *ns <= NATS_MAX_AGE_NANOS) else {
+                return not_native(target, &format!("{seconds} s exceeds NATS's largest `max_age` (a signed 64-bit count of nanoseconds, about 292 years)"));
             };
             Plan {
                 target,
-                config: json!({ "Rules": [{ "ID": format!("{name}-retention"), "Status": "Enabled", "Filter": filter, "Expiration": { "Days": days } }] }),
-                worst_case_lateness: late("rounded up to whole days, then up to the next midnight UTC, then the provider's processing delay (often a day)"),
-                needs_sweeper: if from_termination {
-                    Some("lifecycle days count from the object's creation, not from the termination: tag objects `privacy-terminated=true` when the account ends and let the sweeper delete what the rule keeps past the grace".into())
-                } else {
-                    per_tenant.or_else(|| Some(FROM_THE_WRITE.into()))
-                },
+                config: json!({ "name": stream, "subjects": subjects, "max_age": nanos }),
+                worst_case_lateness: late("seconds (the stream's expiry pass)"),
+                needs_sweeper: per_tenant.or_else(|| Some(FROM_THE_WRITE.into())),
+                requires: None,
             }
         }
-        Target::Nats => Plan {
-            target,
-            config: json!({ "name": name.to_uppercase(), "subjects": [format!("{name}.>")], "max_age": seconds * 1_000_000_000 }),
-            worst_case_lateness: late("seconds (the stream's expiry pass)"),
-            needs_sweeper: if from_termination {
-                Some("max_age counts from each message's publication: purge the account's subjects at termination plus the grace".into())
-            } else {
-                per_tenant.or_else(|| Some(FROM_THE_WRITE.into()))
-            },
-        },
         Target::Redis => Plan {
             target,
             config: json!({
@@ -276,6 +350,7 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
             }),
             worst_case_lateness: "none for reads (the store filters by deadline); memory freed by Redis's active expiry within seconds".into(),
             needs_sweeper: from_termination.then(|| "set when the account terminates (the store does it on `terminate`)".into()),
+            requires: None,
         },
         Target::Sql => Plan {
             target,
@@ -285,6 +360,39 @@ pub fn plan(descriptor: &TypeDescriptor, target: Target, chosen: Option<Period>)
             }),
             worst_case_lateness: "none for reads (filtered by deadline); storage freed at the next sweep".into(),
             needs_sweeper: Some("the sweeper is the mechanism: run it on a schedule".into()),
+            requires: None,
         },
     }
+}
+
+/// What a plan that has no native rule says first.
+const NOT_NATIVE: &str = "not expressible natively: needs the sweeper";
+
+/// MongoDB's largest `expireAfterSeconds` (a 32-bit signed integer).
+const MONGO_MAX_EXPIRE_AFTER_SECONDS: u64 = 2_147_483_647;
+/// Kafka's largest `retention.ms` (a Java `long`).
+const KAFKA_MAX_MS: u64 = i64::MAX as u64;
+/// NATS's largest `max_age`: a Go `time.Duration`, signed 64-bit nanoseconds.
+const NATS_MAX_AGE_NANOS: u64 = i64::MAX as u64;
+/// A lifecycle rule's largest `Days` (a 32-bit signed integer).
+const S3_MAX_DAYS: u64 = 2_147_483_647;
+
+/// A plan with no native rule: the store keeps records until the sweeper deletes them.
+fn not_native(target: Target, why: &str) -> Plan {
+    Plan {
+        target,
+        config: Value::Null,
+        worst_case_lateness: "as late as the sweeper's schedule".into(),
+        needs_sweeper: Some(format!("{NOT_NATIVE}: {why}")),
+        requires: None,
+    }
+}
+
+/// The type's own `collected_at` field, when it has one (not one inside nested records).
+fn instant_field(descriptor: &TypeDescriptor) -> Option<&'static str> {
+    descriptor
+        .fields
+        .iter()
+        .find(|field| field.role == FieldRole::CollectedAt && field.nested.is_none())
+        .map(|field| field.name)
 }

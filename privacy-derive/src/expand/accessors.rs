@@ -88,7 +88,10 @@ pub fn collected_at(container: &Container, krate: &TokenStream) -> TokenStream {
             }
         });
         let first = reads.next()?;
-        Some(reads.fold(first, |found, next| quote!(#found.or_else(|| #next))))
+        Some(reads.fold(
+            first,
+            |found, next| quote!(#krate::__private::earliest(#found, #next)),
+        ))
     };
     let walk = dispatch(
         container,

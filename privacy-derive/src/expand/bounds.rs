@@ -33,7 +33,7 @@ fn mentions_type(field: &Field, params: &[Ident]) -> bool {
 }
 
 /// Whether `tokens` name one of `params`.
-fn mentions(tokens: TokenStream, params: &[Ident]) -> bool {
+pub fn mentions(tokens: TokenStream, params: &[Ident]) -> bool {
     tokens.into_iter().any(|token| match token {
         TokenTree::Ident(ident) => params.contains(&ident),
         TokenTree::Group(group) => mentions(group.stream(), params),
@@ -56,7 +56,7 @@ fn predicate(field: &Field, krate: &TokenStream) -> Option<WherePredicate> {
                 let marker = Ident::new(marker, Span::call_site());
                 quote!(#krate::redact::Redact<#krate::redact::#marker>)
             }
-            None => quote!(#krate::__private::ShownField),
+            None => quote!(#krate::__private::ShownField + #krate::Unclassified),
         }
     };
     let role = role_bound(field, krate);

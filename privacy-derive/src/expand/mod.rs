@@ -1,7 +1,7 @@
 //! Code generation: one file per generated part, all wrapped in one `const _: () = { ... };`.
 
 mod accessors;
-mod bounds;
+pub mod bounds;
 mod descriptor;
 mod pattern;
 mod policy;
@@ -24,6 +24,11 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     if let Some(container) = &container {
         check::check(&mut cx, container);
     }
+    // A `Debug` derived beside this one is refused, and the stub then writes none: one error.
+    let derived_debug = container
+        .as_ref()
+        .is_some_and(|container| container.attrs.custom_debug.is_none())
+        && check::derived_debug(&mut cx, input);
     let krate = container
         .as_ref()
         .and_then(|container| container.attrs.crate_path.as_ref())
@@ -31,10 +36,10 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     match (cx.check(), &container) {
         (Ok(()), Some(container)) => generate(container, &krate),
         (Err(errors), _) => {
-            let stub = stub(input, container.as_ref(), &krate);
+            let stub = stub(input, container.as_ref(), &krate, derived_debug);
             quote!(#errors #stub)
         }
-        (Ok(()), None) => stub(input, None, &krate),
+        (Ok(()), None) => stub(input, None, &krate, false),
     }
 }
 
@@ -71,6 +76,20 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
         Some(Retention::Ephemeral)
     ) {
         TokenStream::new()
+    } else if container.is_generic() {
+        // The registry, and so the inventory, the drift gate and data subjects' requests, knows
+        // only concrete types, and a stored record is found by its type's key, which every
+        // instantiation would share: a generic type is refused where it would be stored.
+        let mut generics = generics.clone();
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!((): #krate::__private::ConcreteType<#ident #ty_generics>));
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #krate::Storable for #ident #ty_generics #where_clause {}
+        }
     } else {
         quote! {
             #[automatically_derived]
@@ -100,11 +119,16 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
 
 /// An impl that satisfies the trait without saying anything, emitted beside errors so that
 /// the user's uses of the type do not add errors of their own.
-fn stub(input: &DeriveInput, container: Option<&Container>, krate: &TokenStream) -> TokenStream {
+fn stub(
+    input: &DeriveInput,
+    container: Option<&Container>,
+    krate: &TokenStream,
+    derived_debug: bool,
+) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let custom_debug = container.is_some_and(|container| container.attrs.custom_debug.is_some());
-    let debug = if custom_debug {
+    let debug = if custom_debug || derived_debug {
         TokenStream::new()
     } else {
         quote! {

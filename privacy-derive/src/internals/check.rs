@@ -269,3 +269,33 @@ fn check_table(cx: &mut Ctxt, container: &Container) {
         }
     }
 }
+
+/// Refuses a `Debug` derived beside `Classified`, which writes `Debug` itself. Only a `derive`
+/// attribute after this one is seen: the derives in the same attribute, and in earlier ones, are
+/// not given to the macro (rustc then reports E0119, conflicting implementations of `Debug`).
+pub fn derived_debug(cx: &mut Ctxt, input: &syn::DeriveInput) -> bool {
+    let mut found = false;
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+    {
+        let Ok(paths) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        for path in paths.iter().filter(|path| {
+            path.segments
+                .last()
+                .is_some_and(|segment| segment.ident == "Debug")
+        }) {
+            found = true;
+            cx.error_spanned_by(
+                path,
+                "`#[derive(Classified)]` writes `Debug` itself, through the redacted view: remove `Debug` from this derive, or add `#[privacy(custom_debug)]` to the type to write your own",
+            );
+        }
+    }
+    found
+}

@@ -11,6 +11,9 @@ mod expand;
 #[allow(dead_code, missing_docs)]
 #[path = "../../../privacy-derive/src/internals/mod.rs"]
 mod internals;
+#[allow(dead_code, missing_docs)]
+#[path = "../../../privacy-derive/src/unclassified.rs"]
+mod unclassified;
 
 use proc_macro2::TokenStream;
 
@@ -20,6 +23,15 @@ use proc_macro2::TokenStream;
 pub fn derive(input: TokenStream) -> TokenStream {
     match syn::parse2::<syn::DeriveInput>(input) {
         Ok(input) => expand::derive(&input),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// What `#[derive(Unclassified)]` generates for `input`.
+#[must_use]
+pub fn derive_unclassified(input: TokenStream) -> TokenStream {
+    match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(input) => unclassified::derive(&input),
         Err(error) => error.to_compile_error(),
     }
 }

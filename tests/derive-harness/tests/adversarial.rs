@@ -1,6 +1,7 @@
 //! The derive never panics: structurally valid items with adversarial `#[privacy(...)]`
 //! attributes (every key, random and malformed values, odd places, generics) always expand to
-//! valid Rust: the impls, or `compile_error!`s beside a stub.
+//! valid Rust: the impls, or `compile_error!`s beside a stub. `#[derive(Unclassified)]` runs
+//! on the same items.
 //!
 //! `PRIVACY_ADVERSARIAL_CASES` sets the number of cases (default 4 000, a few seconds; the
 //! 60-second CI run and the 10-minute local run set more).
@@ -271,6 +272,19 @@ fn the_derive_never_panics_and_always_expands_to_valid_rust() {
             if syn::parse2::<syn::DeriveInput>(input.clone()).is_err() {
                 return Ok(());
             }
+            // `#[derive(Unclassified)]` on the same item: never a panic, always valid Rust.
+            let unclassified = input.clone();
+            let plain = std::panic::catch_unwind(|| {
+                privacy_derive_harness::derive_unclassified(unclassified)
+            })
+            .map_err(|_| {
+                TestCaseError::fail(format!("derive(Unclassified) panicked on:\n{source}"))
+            })?;
+            syn::parse2::<syn::File>(plain).map_err(|error| {
+                TestCaseError::fail(format!(
+                    "invalid Unclassified expansion ({error}) for:\n{source}"
+                ))
+            })?;
             let output = std::panic::catch_unwind(|| privacy_derive_harness::derive(input))
                 .map_err(|_| TestCaseError::fail(format!("the derive panicked on:\n{source}")))?;
             let text = output.to_string();

@@ -33,6 +33,35 @@ pub struct RequestLog {
     pub at: chrono::DateTime<chrono::Utc>,
 }
 
+/// A plain platform name, shown as it is.
+#[derive(Debug, serde::Serialize, privacy_core::Unclassified)]
+pub enum Platform {
+    /// Android.
+    Android,
+    /// iOS.
+    Ios,
+}
+
+/// A plain, generic label set.
+#[derive(Debug, serde::Serialize, privacy_core::Unclassified)]
+pub struct Labels<T> {
+    /// The labels.
+    pub labels: Vec<T>,
+    /// The platform.
+    pub platform: Platform,
+}
+
+/// A login, showing plain types of its own and a type parameter.
+#[derive(Classified)]
+#[privacy(category = im::LogData)]
+pub struct Login<T> {
+    /// Its labels.
+    pub labels: Labels<T>,
+    /// When.
+    #[privacy(collected_at)]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
 /// A monitoring sample, as a tuple.
 #[derive(Classified)]
 #[privacy(category = im::MonitoringData)]
@@ -162,6 +191,10 @@ pub struct Typing {
 /// Local items named like the crates generated code refers to.
 pub mod shadowing {
     use ::privacy_core::{Classified, im};
+
+    /// A plain type whose derive must not be disturbed by the shadowing items.
+    #[derive(Debug, ::serde::Serialize, ::privacy_core::Unclassified)]
+    pub struct Tag(pub ::std::string::String);
 
     /// Shadows `core`.
     pub mod core {}
