@@ -1,0 +1,10 @@
+use privacy_core::{im, Classified};
+
+#[derive(Classified)]
+#[privacy(category = im::LogData, table = request_logs)]
+struct RequestLog {
+    #[privacy(collected_at)]
+    at: chrono::DateTime<chrono::Utc>,
+}
+
+fn main() {}
