@@ -34,21 +34,11 @@ pub enum Bind {
 ///
 /// ```
 /// # #[cfg(feature = "sqlite")] {
-/// use privacy_core::engine::Dialect;
-/// assert_eq!(<sqlx::Sqlite as Dialect>::NAME, "SQLite");
+/// fn name<DB: privacy_core::engine::Dialect>() -> &'static str { <DB as sqlx::Database>::NAME }
+/// assert_eq!(name::<sqlx::Sqlite>(), "SQLite");
 /// # }
 /// ```
 pub trait Dialect: sqlx::Database + private::Sealed {
-    /// The database's name, as messages print it.
-    ///
-    /// ```
-    /// # #[cfg(feature = "postgres")] {
-    /// use privacy_core::engine::Dialect;
-    /// assert_eq!(<sqlx::Postgres as Dialect>::NAME, "PostgreSQL");
-    /// # }
-    /// ```
-    const NAME: &'static str;
-
     /// The `n`-th (from 1) parameter placeholder.
     #[doc(hidden)]
     fn param(n: usize) -> String;

@@ -12,8 +12,6 @@ const TEXT: &str = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
 const OPTIONS: &str = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
 
 impl Dialect for sqlx::MySql {
-    const NAME: &'static str = "MySQL";
-
     fn param(_: usize) -> String {
         "?".to_owned()
     }

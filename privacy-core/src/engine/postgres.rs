@@ -7,8 +7,6 @@ use crate::InstantEncoding;
 impl Sealed for sqlx::Postgres {}
 
 impl Dialect for sqlx::Postgres {
-    const NAME: &'static str = "PostgreSQL";
-
     fn param(n: usize) -> String {
         format!("${n}")
     }

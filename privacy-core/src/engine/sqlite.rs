@@ -7,8 +7,6 @@ use crate::InstantEncoding;
 impl Sealed for sqlx::Sqlite {}
 
 impl Dialect for sqlx::Sqlite {
-    const NAME: &'static str = "SQLite";
-
     fn param(_: usize) -> String {
         "?".to_owned()
     }

@@ -201,7 +201,10 @@ impl Variant {
 
 impl Field {
     pub fn from_ast(cx: &mut Ctxt, attrs: &[Attribute]) -> Self {
-        let mut out = Field::default();
+        let mut out = Field {
+            column: sqlx_rename(attrs),
+            ..Field::default()
+        };
         each_key(cx, attrs, Position::Field, |cx, key, meta| {
             match key.as_str() {
                 CATEGORY => {
@@ -239,6 +242,10 @@ impl Field {
                 }
                 COLUMN => {
                     let value = parse_identifier(cx, meta, "column");
+                    // Our own key wins over sqlx's `rename`, which named the column already.
+                    if value.as_ref().is_ok_and(Option::is_some) {
+                        out.column = None;
+                    }
                     set(cx, meta, &mut out.column, value);
                 }
                 _ => return false,
@@ -247,6 +254,25 @@ impl Field {
         });
         out
     }
+}
+
+/// The column sqlx reads a field from, `#[sqlx(rename = "...")]`, so the two derives on one
+/// struct name one column without saying it twice. sqlx's other keys are sqlx's to check.
+fn sqlx_rename(attrs: &[Attribute]) -> Option<LitStr> {
+    let mut rename = None;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("sqlx")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                rename = Some(meta.value()?.parse::<LitStr>()?);
+            } else if meta.input.peek(Token![=]) {
+                skip_value(&meta)?;
+            } else if meta.input.peek(syn::token::Paren) {
+                skip_parenthesized(meta.input)?;
+            }
+            Ok(())
+        });
+    }
+    rename.filter(|text| text.value().split('.').count() == 1 && is_identifier(&text.value()))
 }
 
 /// Calls `handle` with every key of every `#[privacy(...)]` in `attrs`. `handle` returns false
