@@ -302,6 +302,35 @@ macro_rules! suite {
             }
 
             #[tokio::test]
+            async fn the_cutoff_is_exact_to_the_second_within_a_day() {
+                let Some(env) = env("boundary").await else { return };
+                // 22:30 on the cutoff's day: text order and time order must agree within a day.
+                let now = Utc.with_ymd_and_hms(2026, 3, 8, 22, 30, 0).unwrap();
+                let clock = Clock::manual(now);
+                let engine = env.engine(&clock);
+                engine.install().await.unwrap();
+                let cutoff = now - TimeDelta::days(7);
+                let offsets = [-72_000, -3_600, -1, 0, 1, 3_600, 72_000];
+                for (n, seconds) in offsets.iter().enumerate() {
+                    let at = cutoff + TimeDelta::seconds(*seconds) + TimeDelta::milliseconds(if n % 2 == 0 { 0 } else { 250 });
+                    env.log(&format!("app{n}"), at).await;
+                    env.chat(&format!("app{n}"), "m", "ann", "bob", at).await;
+                }
+                // Due: at or before the cutoff (the sub-second ones only when a whole second before).
+                let due = |n: usize| offsets[n] < 0 || (offsets[n] == 0 && n % 2 == 0);
+                for table in ["request_logs", "chat_messages"] {
+                    let visible = if table == "request_logs" { engine.visible::<RequestLog>("v") } else { engine.visible::<ChatMessage>("v") }.unwrap();
+                    for n in 0..offsets.len() {
+                        let (all, shown) = env.rows(&engine, table, &format!("app{n}"), &visible).await;
+                        assert_eq!((all, shown), (1, i64::from(!due(n))), "{table}, {} s from the cutoff", offsets[n]);
+                    }
+                }
+                let expected = (0..offsets.len()).filter(|n| due(*n)).count() as u64;
+                assert_eq!(engine.sweep().await.unwrap().deleted, 2 * expected);
+                env.close().await;
+            }
+
+            #[tokio::test]
             async fn tenant_decisions_rule_end_users_data_and_survive_a_restart() {
                 let Some(env) = env("tenants").await else { return };
                 // The decisions were taken long before the rows were collected.

@@ -32,7 +32,7 @@ impl<DB: Dialect> Engine<DB> {
     /// let clock = Clock::manual("2026-11-30T00:00:00Z".parse().unwrap());
     /// let engine = Engine::builder(pool).table::<RequestLog>().clock(clock).build().unwrap();
     /// let condition = engine.visible::<RequestLog>("l").unwrap();
-    /// assert_eq!(condition, "NOT (l.at <= to_timestamp(1763856000))"); // 23 November: 7 days back
+    /// assert_eq!(condition, "NOT (l.at <= to_timestamp(1795392000))"); // 23 November: 7 days back
     /// # });
     /// ```
     pub fn visible<T: Classified + ?Sized>(&self, alias: &str) -> Result<String, EngineError> {

@@ -42,7 +42,7 @@
 //! engine.install().await.unwrap();
 //!
 //! sqlx::query("INSERT INTO request_logs VALUES ('acme', 'sendmsg', ?)").bind(clock.now()).execute(&pool).await.unwrap();
-//! clock.advance(TimeDelta::days(7));
+//! clock.advance(TimeDelta::days(7) + TimeDelta::seconds(1)); // cutoffs are whole seconds: due late, never early
 //! let visible = format!("SELECT count(*) FROM request_logs AS r WHERE {}", engine.visible::<RequestLog>("r").unwrap());
 //! assert_eq!(sqlx::query_scalar::<_, i64>(&visible).fetch_one(&pool).await.unwrap(), 0); // hidden at once
 //! assert_eq!(engine.sweep().await.unwrap().deleted, 1);                                 // then deleted
