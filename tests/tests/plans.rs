@@ -160,6 +160,7 @@ fn with(descriptor: &TypeDescriptor, retention: Retention) -> TypeDescriptor {
         erasure: descriptor.erasure,
         fields: descriptor.fields,
         variants: descriptor.variants,
+        table: descriptor.table,
     }
 }
 

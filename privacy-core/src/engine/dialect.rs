@@ -94,6 +94,32 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     #[doc(hidden)]
     fn index_columns_sql(table: &str) -> String;
 
+    /// A query listing the names of `table`'s partitions, where the database partitions tables
+    /// the engine can retire whole (PostgreSQL's declarative partitions); `None` elsewhere.
+    #[doc(hidden)]
+    fn partitions_sql(_table: &str) -> Option<String> {
+        None
+    }
+
+    /// The statement creating partition `name` of `table` for instants of `encoding` from
+    /// `from` (inclusive) to `to` (exclusive), Unix seconds; `None` where unsupported.
+    #[doc(hidden)]
+    fn create_partition_sql(
+        _table: &str,
+        _name: &str,
+        _from: i64,
+        _to: i64,
+        _encoding: InstantEncoding,
+    ) -> Option<String> {
+        None
+    }
+
+    /// The statements retiring partition `name` of `table`: detached, then dropped.
+    #[doc(hidden)]
+    fn retire_partition_sql(_table: &str, _name: &str) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Runs `sql` and returns the number of rows it changed.
     #[doc(hidden)]
     fn execute<'c>(

@@ -58,6 +58,7 @@ mod guard;
 mod mapping;
 #[cfg(feature = "mysql")]
 mod mysql;
+mod partitions;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod requests;

@@ -70,6 +70,51 @@ impl Dialect for sqlx::Postgres {
         )
     }
 
+    fn partitions_sql(table: &str) -> Option<String> {
+        let (schema, name) = split(table);
+        Some(format!(
+            "SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace WHERE n.nspname = {schema} AND p.relname = '{name}'"
+        ))
+    }
+
+    fn create_partition_sql(
+        table: &str,
+        name: &str,
+        from: i64,
+        to: i64,
+        encoding: InstantEncoding,
+    ) -> Option<String> {
+        let bound = |seconds: i64| {
+            let at = chrono::DateTime::from_timestamp(seconds, 0).unwrap_or_default();
+            match encoding {
+                InstantEncoding::Utc | InstantEncoding::OffsetTime => {
+                    format!("'{}+00'", at.format("%Y-%m-%d %H:%M:%S"))
+                }
+                InstantEncoding::Naive | InstantEncoding::PrimitiveTime => {
+                    format!("'{}'", at.format("%Y-%m-%d %H:%M:%S"))
+                }
+            }
+        };
+        let schema = table
+            .split_once('.')
+            .map_or(String::new(), |(schema, _)| format!("{schema}."));
+        Some(format!(
+            "CREATE TABLE IF NOT EXISTS {schema}{name} PARTITION OF {table} FOR VALUES FROM ({}) TO ({})",
+            bound(from),
+            bound(to)
+        ))
+    }
+
+    fn retire_partition_sql(table: &str, name: &str) -> Vec<String> {
+        let schema = table
+            .split_once('.')
+            .map_or(String::new(), |(schema, _)| format!("{schema}."));
+        vec![
+            format!("ALTER TABLE {table} DETACH PARTITION {schema}{name}"),
+            format!("DROP TABLE {schema}{name}"),
+        ]
+    }
+
     fn qualifier(_table: &str) -> String {
         "r".to_owned()
     }

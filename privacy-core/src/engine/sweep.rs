@@ -37,8 +37,10 @@ impl core::fmt::Debug for Pause {
 pub struct SweepReport {
     /// Rows deleted.
     pub deleted: u64,
-    /// Batches committed.
+    /// Batches committed (a retired partition counts as one).
     pub batches: u64,
+    /// Partitions retired whole.
+    pub partitions: u64,
     /// The longest batch, from `BEGIN` to `COMMIT`.
     pub longest_batch: Duration,
     /// Deletions per type, reason and tenant.
@@ -67,7 +69,7 @@ pub struct SweepLine {
 }
 
 impl SweepReport {
-    fn add(
+    pub(crate) fn add(
         &mut self,
         mapping: &Mapping,
         reason: AuditReason,
@@ -93,6 +95,7 @@ impl SweepReport {
     fn merge(&mut self, other: SweepReport) {
         self.deleted += other.deleted;
         self.batches += other.batches;
+        self.partitions += other.partitions;
         self.longest_batch = self.longest_batch.max(other.longest_batch);
         for line in other.lines {
             match self.lines.iter_mut().find(|known| {
@@ -146,6 +149,12 @@ impl<DB: Dialect> Engine<DB> {
         let held = rules::held::<DB>(mapping, &self.inner.tables, &row);
         let mut report = SweepReport::default();
         for rule in rules::rules::<DB>(mapping, &self.inner.tables, now, &row) {
+            if let (crate::Retention::Fixed(_), AuditReason::Retention, Some(cutoff)) =
+                (mapping.descriptor.retention, rule.reason, rule.cutoff)
+            {
+                // Whole days past the cutoff go as partitions; the boundary day row by row.
+                report.merge(self.retire_partitions(mapping, cutoff, now).await?);
+            }
             let condition = format!("({}) AND NOT {held}", rule.condition);
             let returning = if rule.by_tenant { mapping.tenant } else { None };
             let sql = DB::delete_batch(
