@@ -106,9 +106,21 @@ pub async fn postgres(test: &str) -> Option<(sqlx::PgPool, String)> {
         .await
         .expect("a schema for the test");
     admin.close().await;
+    let pool = postgres_in(&schema, 4)
+        .await
+        .expect("PostgreSQL answered a moment ago");
+    Some((pool, schema))
+}
+
+/// A pool of at most `connections` whose connections work in the existing `schema` (made by
+/// [`postgres`]): for a second process on the same test's tables.
+///
+/// # Errors
+/// When the server cannot be reached.
+pub async fn postgres_in(schema: &str, connections: u32) -> Result<sqlx::PgPool, sqlx::Error> {
     let search_path = format!("SET search_path TO {schema}");
-    let pool = sqlx::postgres::PgPoolOptions::new()
-        .max_connections(4)
+    sqlx::postgres::PgPoolOptions::new()
+        .max_connections(connections)
         .after_connect(move |connection, _| {
             let search_path = search_path.clone();
             Box::pin(async move {
@@ -118,8 +130,6 @@ pub async fn postgres(test: &str) -> Option<(sqlx::PgPool, String)> {
         })
         .connect(POSTGRES)
         .await
-        .expect("PostgreSQL answered a moment ago");
-    Some((pool, schema))
 }
 
 /// Drops a test's schema.

@@ -57,8 +57,9 @@ impl<DB: Dialect> Engine<DB> {
     /// Checks a row the service is about to write: its tenant must store end users' data if
     /// the row holds some; its `collected_at` must be present where retention counts from it,
     /// at most the clock skew ([`DEFAULT_SKEW`](super::DEFAULT_SKEW) by default) in the
-    /// future, and not already past the deadline; an until-terminated row's tenant must not be
-    /// past its grace.
+    /// future, and not already past the deadline (nor at or before an instant an earlier,
+    /// shorter period or an opt-out made due: the sweep would delete it at once); an
+    /// until-terminated row's tenant must not be past its grace.
     ///
     /// # Errors
     /// [`EngineError::Refused`] saying why, without the row's values;
@@ -132,14 +133,46 @@ impl<DB: Dialect> Engine<DB> {
         let period_seconds = decision
             .as_ref()
             .and_then(|decision| decision.period_seconds);
+        // Rows collected at or before the tenant's floor stay due (an earlier, shorter period
+        // or an opt-out made them due): the sweep would delete such a row at once.
+        let floor = match (tenant, collected_at) {
+            (Some(tenant), Some(_)) if mapping.follows_choice && mapping.tenant.is_some() => {
+                self.floor(tenant, mapping.table.name).await?
+            }
+            _ => None,
+        };
         if let Some(at) = collected_at
-            && past_deadline(mapping, retention, period_seconds, at, now)
+            && (past_deadline(mapping, retention, period_seconds, at, now)
+                || floor
+                    .and_then(|floor| chrono::DateTime::from_timestamp(floor, 0))
+                    .is_some_and(|floor| at <= floor))
         {
             return Err(refuse(
                 "it is already past its deadline: it must not be stored".into(),
             ));
         }
         Ok(())
+    }
+}
+
+impl<DB: Dialect> Engine<DB> {
+    /// The instant (Unix seconds) rows of `table` collected at or before stay due for
+    /// `tenant`, if an earlier decision set one.
+    async fn floor(&self, tenant: &str, table: &str) -> Result<Option<i64>, EngineError> {
+        let mut params = super::Params::new::<DB>();
+        let sql = format!(
+            "SELECT due_floor FROM {} WHERE {} AND table_name = {}",
+            self.inner.tables.floors,
+            DB::same_text("tenant", &params.text(tenant)),
+            params.text(table),
+        );
+        let rows = self
+            .fetch("reading a tenant's floor", &sql, params.binds())
+            .await?;
+        Ok(rows
+            .first()
+            .and_then(|row| row.first())
+            .and_then(|(_, value)| value.as_i64()))
     }
 }
 
