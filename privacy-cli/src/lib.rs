@@ -1,6 +1,6 @@
 //! The toolkit's command line, as a library: a program only knows the classified types linked
 //! into it, so each backend runs these commands from its own binary with its own types
-//! (`privacy_cli::run(&args, &privacy_core::registry::types(), &mut stdout)`).
+//! (`privacy_cli::run(&args, privacy_core::registry::types(), &mut stdout)`).
 
 pub mod sample;
 

@@ -7,7 +7,7 @@ fn main() -> std::process::ExitCode {
     privacy_cli::sample::link();
     let status = privacy_cli::run(
         &args,
-        &privacy_core::registry::types(),
+        privacy_core::registry::types(),
         &mut std::io::stdout(),
     );
     std::process::ExitCode::from(u8::try_from(status).unwrap_or(2))

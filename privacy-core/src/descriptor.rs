@@ -190,6 +190,40 @@ pub struct TypeDescriptor {
 }
 
 impl TypeDescriptor {
+    /// The type's identity: `module::path::Type`, the key stores keep its records under and
+    /// reports and the registry name it by.
+    ///
+    /// ```
+    /// use privacy_core::{im, Classified};
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::MonitoringData)]
+    /// struct InterfaceLatency { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// let key = InterfaceLatency::DESCRIPTOR.key();
+    /// assert_eq!(key, format!("{}::InterfaceLatency", module_path!()));
+    /// assert!(InterfaceLatency::DESCRIPTOR.has_key(&key));
+    /// ```
+    #[must_use]
+    pub fn key(&self) -> String {
+        format!("{}::{}", self.module_path, self.name)
+    }
+
+    /// Whether `key` is this type's [`key`](Self::key), compared without formatting it.
+    ///
+    /// ```
+    /// use privacy_core::{im, Classified};
+    /// #[derive(Classified)]
+    /// #[privacy(category = im::MonitoringData)]
+    /// struct InterfaceLatency { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+    /// assert!(InterfaceLatency::DESCRIPTOR.has_key(&format!("{}::InterfaceLatency", module_path!())));
+    /// assert!(!InterfaceLatency::DESCRIPTOR.has_key("InterfaceLatency"));
+    /// ```
+    #[must_use]
+    pub fn has_key(&self, key: &str) -> bool {
+        key.strip_suffix(self.name)
+            .and_then(|prefix| prefix.strip_suffix("::"))
+            .is_some_and(|module| module == self.module_path)
+    }
+
     /// The distinct categories the type holds, its own fields' and its nested types', in
     /// order of first appearance.
     ///

@@ -4,8 +4,12 @@
 //! policy reports and data subjects' requests reach types their caller never names.
 
 use crate::TypeDescriptor;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The descriptors of every registered classified type, sorted by module path and name.
+///
+/// The list is built once, on the first look-up, and shared by every later one.
 ///
 /// ```
 /// use privacy_core::{im, registry, Classified};
@@ -19,16 +23,57 @@ use crate::TypeDescriptor;
 /// }
 ///
 /// assert!(registry::types().iter().any(|ty| ty.name == "LatencySample"));
+/// // One list for the whole process, not a new one per call.
+/// assert!(core::ptr::eq(registry::types(), registry::types()));
 /// ```
 #[must_use]
-pub fn types() -> Vec<&'static TypeDescriptor> {
-    let mut types: Vec<&'static TypeDescriptor> = inventory::iter::<crate::__private::Registration>
-        .into_iter()
-        .map(|registration| registration.descriptor)
-        .collect();
-    types.sort_by_key(|ty| (ty.module_path, ty.name));
-    types.dedup_by(|a, b| core::ptr::eq(*a, *b));
-    types
+pub fn types() -> &'static [&'static TypeDescriptor] {
+    &index().types
+}
+
+/// The registered types, sorted, and their look-up tables, built on first use.
+struct Index {
+    types: Vec<&'static TypeDescriptor>,
+    /// Full keys (`module::path::Type`); `None` where two linked types share one (types
+    /// declared in function bodies of one module).
+    by_key: HashMap<String, Option<&'static TypeDescriptor>>,
+    /// Short names; `None` where two linked types share one.
+    by_name: HashMap<&'static str, Option<&'static TypeDescriptor>>,
+}
+
+/// Records `ty` under `key`, or marks the key ambiguous when another type holds it.
+fn unique<K: Eq + std::hash::Hash>(
+    map: &mut HashMap<K, Option<&'static TypeDescriptor>>,
+    key: K,
+    ty: &'static TypeDescriptor,
+) {
+    map.entry(key)
+        .and_modify(|found| *found = None)
+        .or_insert(Some(ty));
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut types: Vec<&'static TypeDescriptor> =
+            inventory::iter::<crate::__private::Registration>
+                .into_iter()
+                .map(|registration| registration.descriptor)
+                .collect();
+        types.sort_by_key(|ty| (ty.module_path, ty.name));
+        types.dedup_by(|a, b| core::ptr::eq(*a, *b));
+        let mut by_key = HashMap::new();
+        let mut by_name = HashMap::new();
+        for ty in &types {
+            unique(&mut by_key, ty.key(), ty);
+            unique(&mut by_name, ty.name, ty);
+        }
+        Index {
+            types,
+            by_key,
+            by_name,
+        }
+    })
 }
 
 /// The registered type named `name` (`module::path::Type` or just `Type` when unambiguous).
@@ -50,13 +95,11 @@ pub fn types() -> Vec<&'static TypeDescriptor> {
 /// ```
 #[must_use]
 pub fn find(name: &str) -> Option<&'static TypeDescriptor> {
-    let mut matches = types().into_iter().filter(|ty| {
-        ty.name == name
-            || name
-                .strip_suffix(ty.name)
-                .and_then(|prefix| prefix.strip_suffix("::"))
-                .is_some_and(|module| module == ty.module_path)
-    });
-    let first = matches.next()?;
-    matches.next().is_none().then_some(first)
+    let index = index();
+    let found = match index.by_key.get(name) {
+        Some(found) => found,
+        None => index.by_name.get(name)?,
+    };
+    *found
 }
+

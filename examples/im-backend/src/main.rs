@@ -46,7 +46,7 @@ fn policy_command(words: &[&str]) -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = words.iter().map(|word| (*word).to_owned()).collect();
     match privacy_cli::run(
         &args,
-        &privacy_core::registry::types(),
+        privacy_core::registry::types(),
         &mut std::io::stdout(),
     ) {
         0 => Ok(()),

@@ -249,7 +249,7 @@ impl std::error::Error for Drift {}
 /// assert!(matches!(&drift.problems[..], [Problem::InvalidPolicy(_)]));
 /// ```
 pub fn check(policy: &str) -> Result<(), Drift> {
-    check_types(policy, &crate::registry::types())
+    check_types(policy, crate::registry::types())
 }
 
 /// Checks `types` against `policy` (the file's text).
@@ -285,7 +285,7 @@ pub fn check_types(policy: &str, types: &[&'static TypeDescriptor]) -> Result<()
     let inventory = Inventory::from_types(types);
     let mut problems = Vec::new();
     for descriptor in types {
-        let type_key = crate::store::type_key(descriptor);
+        let type_key = descriptor.key();
         for info in descriptor.categories() {
             let Some(declared) = file.categories.get(info.key) else {
                 problems.push(Problem::UndeclaredCategory {

@@ -195,7 +195,7 @@ impl Inventory {
         let mut categories: Vec<CategoryEntry> = Vec::new();
         let mut entries = Vec::with_capacity(types.len());
         for descriptor in types {
-            let key = crate::store::type_key(descriptor);
+            let key = descriptor.key();
             let held = descriptor.categories();
             for info in &held {
                 match categories
@@ -256,7 +256,7 @@ impl Inventory {
     /// ```
     #[must_use]
     pub fn linked() -> Self {
-        Inventory::from_types(&crate::registry::types())
+        Inventory::from_types(crate::registry::types())
     }
 
     /// The categories of one role.

@@ -16,8 +16,8 @@
 
 pub mod plan;
 
-/// The key that names a classified type across the inventory and the drift gate: its module
-/// path and name.
+/// The key that names a classified type across the inventory and the drift gate:
+/// [`TypeDescriptor::key`](crate::TypeDescriptor::key), its module path and name.
 ///
 /// ```
 /// use privacy_core::store::type_key;
@@ -29,5 +29,5 @@ pub mod plan;
 /// ```
 #[must_use]
 pub fn type_key(descriptor: &crate::TypeDescriptor) -> String {
-    format!("{}::{}", descriptor.module_path, descriptor.name)
+    descriptor.key()
 }
