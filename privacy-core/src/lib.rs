@@ -48,6 +48,7 @@ mod special;
 #[cfg(feature = "serde")]
 pub mod store;
 mod table;
+mod taxonomy;
 #[cfg(feature = "tracing")]
 pub mod trace;
 mod unclassified;
@@ -65,6 +66,7 @@ pub use retention::{Period, Retention, TimeUnit};
 pub use secret::Secret;
 pub use special::SpecialCategory;
 pub use table::{InstantColumn, InstantEncoding, Table, TenantKey};
+pub use taxonomy::{FidesMapping, Taxonomy};
 pub use unclassified::Unclassified;
 
 /// `#[derive(Classified)]`: see the crate documentation for the `#[privacy(...)]` vocabulary.

@@ -1,9 +1,11 @@
 //! Every classified type linked into the program.
 //!
 //! `#[derive(Classified)]` registers each non-generic type it derives for, so inventories,
-//! policy reports and data subjects' requests reach types their caller never names.
+//! policy reports and data subjects' requests reach types their caller never names; taxonomies
+//! register their words (see [`register_taxonomy!`](crate::register_taxonomy)) so reports name
+//! their categories in every language.
 
-use crate::TypeDescriptor;
+use crate::{Taxonomy, TypeDescriptor};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -103,3 +105,21 @@ pub fn find(name: &str) -> Option<&'static TypeDescriptor> {
     *found
 }
 
+/// The words of the taxonomy named `name`: [`im`](crate::im)'s, or one registered with
+/// [`register_taxonomy!`](crate::register_taxonomy).
+///
+/// ```
+/// use privacy_core::{im, registry, Taxonomy};
+/// assert_eq!(registry::taxonomy("im").unwrap().phrase("zh", "im.log_data"), Some("日志数据"));
+/// assert!(registry::taxonomy("no_such_taxonomy").is_none());
+/// ```
+#[must_use]
+pub fn taxonomy(name: &str) -> Option<&'static dyn Taxonomy> {
+    if name == crate::im::TAXONOMY {
+        return Some(&crate::im::IM);
+    }
+    inventory::iter::<crate::__private::TaxonomyRegistration>
+        .into_iter()
+        .map(|registration| registration.taxonomy)
+        .find(|taxonomy| taxonomy.name() == name)
+}

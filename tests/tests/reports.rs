@@ -138,30 +138,41 @@ fn the_inventory_is_versioned_json_and_markdown() {
 
 #[test]
 fn every_phrase_exists_in_every_language() {
-    let mut keys: Vec<String> = Vec::new();
+    let mut terms: Vec<String> = Vec::new();
     for info in im::CATEGORIES {
-        keys.push(info.key.to_owned());
-        keys.extend(info.items.iter().map(|item| format!("item:{item}")));
-        keys.extend(info.uses.iter().map(|key| format!("use:{key}")));
+        terms.push(info.key.to_owned());
+        terms.extend(info.items.iter().map(|item| format!("item:{item}")));
+        terms.extend(info.uses.iter().map(|key| format!("use:{key}")));
     }
-    keys.extend(
-        privacy_core::LegalBasis::ALL
-            .iter()
-            .map(|basis| format!("basis:{}", basis.key())),
-    );
+    let bases: Vec<String> = privacy_core::LegalBasis::ALL
+        .iter()
+        .map(|basis| format!("basis:{}", basis.key()))
+        .collect();
     let mut missing = Vec::new();
     for lang in Lang::ALL {
-        for key in &keys {
+        for key in &terms {
+            if let Err(error) = lang.term(im::TAXONOMY, key) {
+                missing.push(error.to_string());
+            }
+        }
+        for key in &bases {
             if let Err(error) = lang.phrase(key) {
                 missing.push(error.to_string());
             }
         }
     }
     assert!(missing.is_empty(), "{missing:#?}");
-    let error = Lang::Ko.phrase("item:no_such_item").unwrap_err();
+    let error = Lang::Ko
+        .term(im::TAXONOMY, "item:no_such_item")
+        .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "no phrase for `item:no_such_item` in language `ko`; add it to privacy-core/src/report/lang/ko.rs"
+        "no phrase for `item:no_such_item` in language `ko` in the taxonomy `im`; add it to the taxonomy's words (its `Taxonomy::phrase`)"
+    );
+    let error = Lang::Ko.phrase("basis:no_such_basis").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "no phrase for `basis:no_such_basis` in language `ko`; add it to privacy-core/src/report/lang/ko.rs"
     );
 }
 
@@ -171,7 +182,7 @@ fn every_number_in_every_rendering_comes_from_the_code() {
     for lang in Lang::ALL {
         let rendered = tables::render(&inventory, lang).unwrap();
         for entry in &inventory.categories {
-            let name = lang.phrase(entry.info.key).unwrap();
+            let name = lang.term(entry.info.taxonomy, entry.info.key).unwrap();
             // The retention row of the category: its numbers are exactly the period's amounts.
             let row = rendered
                 .lines()
@@ -402,4 +413,117 @@ fn the_gate_names_each_kind_of_drift() {
         &drift("categories = 3", &all())[..],
         [Problem::InvalidPolicy(_)]
     ));
+}
+
+/// A taxonomy of the test's own, with its words in the five languages and its fideslang mapping:
+/// the report renders it through the `Taxonomy` trait, with no phrase added to the report.
+mod ticketing {
+    use privacy_core::{
+        Category, CategoryInfo, DataSubject, FidesMapping, LegalBasis, Period, Retention, Role,
+        Taxonomy,
+    };
+
+    pub struct CallRecording;
+    impl Category for CallRecording {
+        const INFO: CategoryInfo = CategoryInfo {
+            key: "ticketing.call_recording",
+            name: "Call Recordings",
+            taxonomy: "ticketing",
+            role: Role::Processor,
+            subject: DataSubject::Customer,
+            retention: Retention::Fixed(Period::days(30)),
+            legal_basis: LegalBasis::LegitimateInterests,
+            purpose: "train the support staff",
+            uses: &["staff_training"],
+            items: &["call_audio"],
+            accepts_special: false,
+        };
+    }
+
+    /// The category's name, its item and its use, in each language.
+    const WORDS: [(&str, [&str; 3]); 5] = [
+        (
+            "en",
+            [
+                "Call Recordings",
+                "call audio",
+                "we train our support staff",
+            ],
+        ),
+        ("zh", ["通话录音", "通话音频", "我们培训支持人员"]),
+        ("ja", ["通話録音", "通話音声", "サポート担当者の研修"]),
+        ("ko", ["통화 녹음", "통화 음성", "지원 직원을 교육합니다"]),
+        (
+            "id",
+            [
+                "Rekaman Panggilan",
+                "audio panggilan",
+                "kami melatih staf dukungan",
+            ],
+        ),
+    ];
+
+    pub struct Words;
+    impl Taxonomy for Words {
+        fn name(&self) -> &'static str {
+            "ticketing"
+        }
+        fn phrase(&self, lang: &str, key: &str) -> Option<&'static str> {
+            let (_, names) = WORDS.iter().find(|(code, _)| *code == lang)?;
+            let keys = [
+                "ticketing.call_recording",
+                "item:call_audio",
+                "use:staff_training",
+            ];
+            let index = keys.iter().position(|known| *known == key)?;
+            Some(names[index])
+        }
+        fn fideslang(&self, category: &str) -> Option<FidesMapping> {
+            (category == "ticketing.call_recording").then_some(FidesMapping {
+                data_categories: &["user.content"],
+                data_use: "improve.system",
+            })
+        }
+    }
+    privacy_core::register_taxonomy!(Words);
+
+    #[derive(privacy_core::Classified)]
+    #[privacy(category = CallRecording)]
+    pub struct Recording {
+        #[privacy(redact)]
+        pub audio_url: String,
+        #[privacy(collected_at)]
+        pub recorded: chrono::DateTime<chrono::Utc>,
+    }
+
+    /// The retention row's period in each language.
+    pub const THIRTY_DAYS: [&str; 5] = ["30 days", "30天", "30日間", "30일", "30 hari"];
+}
+
+#[test]
+fn a_taxonomy_of_ones_own_renders_in_every_language_with_its_own_words() {
+    let inventory = Inventory::from_types(&[ticketing::Recording::DESCRIPTOR]);
+    for (index, lang) in Lang::ALL.into_iter().enumerate() {
+        let [name, item, usage] = [
+            "ticketing.call_recording",
+            "item:call_audio",
+            "use:staff_training",
+        ]
+        .map(|key| lang.term("ticketing", key).unwrap());
+        let rendered = tables::render(&inventory, lang).unwrap();
+        let processing = format!("| {name} | {item} | {usage} |");
+        let retention = format!("| {name} | {} |", ticketing::THIRTY_DAYS[index]);
+        assert!(rendered.contains(&processing), "{lang:?}:\n{rendered}");
+        assert!(rendered.contains(&retention), "{lang:?}:\n{rendered}");
+    }
+    assert!(
+        tables::render(&inventory, Lang::Ja)
+            .unwrap()
+            .contains("| 通話録音 | 通話音声 | サポート担当者の研修 |")
+    );
+    let export = fideslang::export(&inventory, "ticketing");
+    assert!(export.unmapped.is_empty());
+    let declaration = &export.manifest["system"][0]["privacy_declarations"][0];
+    assert_eq!(declaration["data_categories"][0], "user.content");
+    assert_eq!(declaration["data_use"], "improve.system");
 }

@@ -125,3 +125,10 @@ pub struct Registration {
 }
 
 inventory::collect!(Registration);
+
+/// One taxonomy's words, submitted by `register_taxonomy!`.
+pub struct TaxonomyRegistration {
+    pub taxonomy: &'static dyn crate::Taxonomy,
+}
+
+inventory::collect!(TaxonomyRegistration);

@@ -1,12 +1,12 @@
 //! Export to the fideslang format: one Fides `system` whose privacy declarations are the
 //! inventory's categories, so teams that run Fides can evaluate the inventory with it.
 //!
-//! The mapping from the `im` taxonomy to fideslang keys is [`MAPPING`]. Both roles map their
-//! data subjects to `customer`: controller-role data is about the operator's customers (the
-//! applications' administrators), processor-role data about the customers' own end users, whom
-//! fideslang's default subjects also call customers. Categories outside the table export with
-//! `system.operations` and `essential.service` and are named in [`Export::unmapped`], so a
-//! reviewer sees what needs a mapping.
+//! Each category's fideslang keys come from its taxonomy's words
+//! ([`Taxonomy::fideslang`](crate::Taxonomy::fideslang); `im`'s are in
+//! [`im::fideslang`](crate::im::fideslang)). Data subjects are `customer` for both roles.
+//! Categories whose taxonomy has no mapping for them export with `system.operations` and
+//! `essential.service` and are named in [`Export::unmapped`], so a reviewer sees what needs a
+//! mapping.
 //!
 //! Declarations name no `egress` or `ingress`, not even empty lists: fideslang refuses a
 //! declaration with either on a system that defines none. `tests/fideslang/check.sh` validates
@@ -15,56 +15,6 @@
 use super::Inventory;
 use crate::LegalBasis;
 use serde_json::{Value, json};
-
-/// `im` category key → (fideslang data categories, data use).
-///
-/// ```
-/// use privacy_core::report::fideslang::MAPPING;
-/// let (_, categories, data_use) = MAPPING.iter().find(|(key, _, _)| *key == "im.chat_message_record").unwrap();
-/// assert_eq!((*categories, *data_use), (&["user.content"][..], "essential.service"));
-/// ```
-pub const MAPPING: &[(&str, &[&str], &str)] = &[
-    // Exit IPs and interface logs: the device's address and operational records.
-    (
-        "im.log_data",
-        &["user.device.ip_address", "system.operations"],
-        "essential.service.operations",
-    ),
-    // Aggregated success rates and latencies: no person behind them beyond the application.
-    (
-        "im.monitoring_data",
-        &["system.operations"],
-        "essential.service.operations",
-    ),
-    // Application settings, the administrator account, app keys and push secrets.
-    (
-        "im.configuration_data",
-        &[
-            "system.operations",
-            "system.authentication",
-            "user.contact.email",
-        ],
-        "essential.service",
-    ),
-    // APPID and UIN: identifiers unique to an account.
-    (
-        "im.account_identifiers",
-        &["user.unique_id"],
-        "essential.service",
-    ),
-    // Nickname, avatar URL, signature: the end user's name and content they provided.
-    (
-        "im.user_information",
-        &["user.name", "user.content"],
-        "essential.service",
-    ),
-    // Message text and media: content end users provided.
-    (
-        "im.chat_message_record",
-        &["user.content"],
-        "essential.service",
-    ),
-];
 
 /// The export, and the categories the mapping lacks.
 ///
@@ -137,12 +87,14 @@ pub fn export(inventory: &Inventory, system: &str) -> Export {
         .iter()
         .map(|entry| {
             let info = entry.info;
-            let (categories, data_use) = MAPPING.iter().find(|(key, _, _)| *key == info.key).map_or_else(
+            let mapping = crate::registry::taxonomy(info.taxonomy)
+                .and_then(|taxonomy| taxonomy.fideslang(info.key));
+            let (categories, data_use) = mapping.map_or_else(
                 || {
                     unmapped.push(info.key);
                     (&["system.operations"][..], "essential.service")
                 },
-                |(_, categories, data_use)| (*categories, *data_use),
+                |mapping| (mapping.data_categories, mapping.data_use),
             );
             let bases: Vec<&str> = inventory
                 .types

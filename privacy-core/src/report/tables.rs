@@ -1,5 +1,8 @@
 //! The published policy's tables, rendered from the inventory in one of five languages.
 //!
+//! Categories, items and uses are named by each category's taxonomy
+//! ([`Lang::term`](super::Lang::term)); headings, columns, legal bases and periods by the report.
+//!
 //! Controller role: "how we use personal information" (category, items, use, legal basis) and
 //! "data retention" (category, retention). Processor role: the processing table (category,
 //! items, use) and its retention table. Legal bases are those the code declares for the types
@@ -56,12 +59,16 @@ pub fn render(inventory: &Inventory, lang: Lang) -> Result<String, MissingPhrase
         }
         for entry in &entries {
             let info = entry.info;
-            let names = joined(lang, info.items.iter().map(|item| format!("item:{item}")))?;
-            let uses = joined(lang, info.uses.iter().map(|key| format!("use:{key}")))?;
-            out.push_str(&format!(
-                "| {} | {names} | {uses} |",
-                lang.phrase(info.key)?
-            ));
+            let term = |key: &str| lang.term(info.taxonomy, key);
+            let names = joined(
+                lang,
+                info.items.iter().map(|item| term(&format!("item:{item}"))),
+            )?;
+            let uses = joined(
+                lang,
+                info.uses.iter().map(|key| term(&format!("use:{key}"))),
+            )?;
+            out.push_str(&format!("| {} | {names} | {uses} |", term(info.key)?));
             if with_basis {
                 let mut bases: Vec<LegalBasis> = inventory
                     .types
@@ -73,7 +80,9 @@ pub fn render(inventory: &Inventory, lang: Lang) -> Result<String, MissingPhrase
                 bases.dedup();
                 let bases = joined(
                     lang,
-                    bases.iter().map(|basis| format!("basis:{}", basis.key())),
+                    bases
+                        .iter()
+                        .map(|basis| lang.phrase(&format!("basis:{}", basis.key()))),
                 )?;
                 out.push_str(&format!(" {bases} |"));
             }
@@ -85,7 +94,7 @@ pub fn render(inventory: &Inventory, lang: Lang) -> Result<String, MissingPhrase
         for entry in &entries {
             out.push_str(&format!(
                 "| {} | {} |\n",
-                lang.phrase(entry.info.key)?,
+                lang.term(entry.info.taxonomy, entry.info.key)?,
                 lang.retention(&entry.info.retention)
             ));
         }
@@ -94,7 +103,10 @@ pub fn render(inventory: &Inventory, lang: Lang) -> Result<String, MissingPhrase
     Ok(out)
 }
 
-fn joined(lang: Lang, keys: impl Iterator<Item = String>) -> Result<String, MissingPhrase> {
-    let phrases: Result<Vec<&str>, MissingPhrase> = keys.map(|key| lang.phrase(&key)).collect();
+fn joined(
+    lang: Lang,
+    phrases: impl Iterator<Item = Result<&'static str, MissingPhrase>>,
+) -> Result<String, MissingPhrase> {
+    let phrases: Result<Vec<&str>, MissingPhrase> = phrases.collect();
     Ok(phrases?.join(lang.phrases().separator))
 }

@@ -1,5 +1,7 @@
-//! Per-language phrase tables for the policy tables. The sentences are written for this
-//! project; numbers and units never come from them: a period is rendered from its amount and
+//! Per-language phrase tables for the policy tables: headings, columns, legal bases, periods.
+//! The names of a taxonomy's categories, items and uses are the taxonomy's own (see
+//! [`Taxonomy`](crate::Taxonomy)), found through [`Lang::term`]. The sentences are written for
+//! this project; numbers and units never come from them: a period is rendered from its amount and
 //! unit in code, so "7 days" and its counterpart in every language cannot disagree with the
 //! constant.
 
@@ -44,7 +46,7 @@ pub struct Phrases {
     pub headings: [&'static str; 4],
     /// Column names: category, items, use, legal basis, retention.
     pub columns: [&'static str; 5],
-    /// Names by key: category keys as they are, `item:<key>`, `use:<key>`, `basis:<key>`.
+    /// Names by key: `basis:<key>` for each legal basis.
     pub names: &'static [(&'static str, &'static str)],
     /// A period in words.
     pub period: fn(u32, TimeUnit) -> String,
@@ -60,8 +62,10 @@ pub struct Phrases {
 ///
 /// ```
 /// use privacy_core::report::Lang;
-/// let missing = Lang::Id.phrase("use:teleportation").unwrap_err();
-/// assert!(missing.to_string().contains("`use:teleportation` in language `id`"));
+/// let missing = Lang::Id.phrase("basis:teleportation").unwrap_err();
+/// assert!(missing.to_string().contains("`basis:teleportation` in language `id`"));
+/// let missing = Lang::Id.term("im", "use:teleportation").unwrap_err();
+/// assert_eq!(missing.taxonomy, Some("im"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MissingPhrase {
@@ -69,17 +73,24 @@ pub struct MissingPhrase {
     pub lang: Lang,
     /// The key.
     pub key: String,
+    /// The taxonomy whose words lack it; `None` for the report's own phrases.
+    pub taxonomy: Option<&'static str>,
 }
 
 impl fmt::Display for MissingPhrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "no phrase for `{}` in language `{}`; add it to privacy-core/src/report/lang/{}.rs",
-            self.key,
-            self.lang.code(),
-            self.lang.code()
-        )
+        let (key, code) = (&self.key, self.lang.code());
+        match self.taxonomy {
+            Some(taxonomy) => write!(
+                f,
+                "no phrase for `{key}` in language `{code}` in the taxonomy `{taxonomy}`; \
+                 add it to the taxonomy's words (its `Taxonomy::phrase`)"
+            ),
+            None => write!(
+                f,
+                "no phrase for `{key}` in language `{code}`; add it to privacy-core/src/report/lang/{code}.rs"
+            ),
+        }
     }
 }
 
@@ -139,12 +150,12 @@ impl Lang {
         }
     }
 
-    /// The phrase for `key`.
+    /// The report's own phrase for `key` (`basis:<key>`).
     ///
     /// ```
     /// use privacy_core::report::Lang;
-    /// assert_eq!(Lang::En.phrase("im.log_data").unwrap(), "Log Data");
     /// assert_eq!(Lang::Ja.phrase("basis:contract").unwrap(), "お客様との契約の履行（GDPR第6条第1項(b)）");
+    /// assert!(Lang::En.phrase("im.log_data").is_err()); // a taxonomy's word: see `term`
     /// ```
     ///
     /// # Errors
@@ -158,6 +169,29 @@ impl Lang {
             .ok_or_else(|| MissingPhrase {
                 lang: self,
                 key: key.to_owned(),
+                taxonomy: None,
+            })
+    }
+
+    /// The word of the taxonomy named `taxonomy` for `key` (a category's key, `item:<key>` or
+    /// `use:<key>`), from the taxonomy's registered [`Taxonomy`](crate::Taxonomy) words.
+    ///
+    /// ```
+    /// use privacy_core::report::Lang;
+    /// assert_eq!(Lang::En.term("im", "im.log_data").unwrap(), "Log Data");
+    /// assert_eq!(Lang::Zh.term("im", "item:nickname").unwrap(), "昵称");
+    /// assert!(Lang::En.term("no_such_taxonomy", "x.y").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// When the taxonomy is not registered or has no phrase for the key in this language.
+    pub fn term(self, taxonomy: &'static str, key: &str) -> Result<&'static str, MissingPhrase> {
+        crate::registry::taxonomy(taxonomy)
+            .and_then(|words| words.phrase(self.code(), key))
+            .ok_or_else(|| MissingPhrase {
+                lang: self,
+                key: key.to_owned(),
+                taxonomy: Some(taxonomy),
             })
     }
 

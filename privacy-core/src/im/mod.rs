@@ -6,13 +6,23 @@
 //! [`ChatMessageRecord`]. The taxonomy refuses special-category data: the service is not meant
 //! for it.
 //!
+//! The folder holds the whole taxonomy: the categories (here), their names, items and uses in
+//! the five published languages (`lang/`), and their fideslang mapping ([`fideslang`]); reports
+//! read the words through [`IM`], the taxonomy's [`Taxonomy`] implementation.
+//!
 //! ```
 //! use privacy_core::{im, Category, Period, Retention, Role};
 //! assert_eq!(im::LogData::INFO.retention, Retention::Fixed(Period::days(7)));
 //! assert_eq!(im::ChatMessageRecord::INFO.role, Role::Processor);
 //! ```
 
-use crate::{Category, CategoryInfo, DataSubject, LegalBasis, Period, Retention, Role};
+pub mod fideslang;
+mod lang;
+
+use crate::{
+    Category, CategoryInfo, DataSubject, FidesMapping, LegalBasis, Period, Retention, Role,
+    Taxonomy,
+};
 
 /// The taxonomy's name, the prefix of its category keys.
 ///
@@ -269,3 +279,39 @@ pub const CATEGORIES: [&CategoryInfo; 6] = [
     &UserInformation::INFO,
     &ChatMessageRecord::INFO,
 ];
+
+/// The words of the `im` taxonomy: its categories', items' and uses' names in English, Chinese,
+/// Japanese, Korean and Indonesian, and its fideslang mapping.
+///
+/// ```
+/// use privacy_core::{im, Taxonomy};
+/// assert_eq!(im::IM.phrase("ko", "im.chat_message_record"), Some("채팅 메시지 기록"));
+/// assert_eq!(im::IM.phrase("en", "use:debugging"), Some("we process it for debugging"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ImTaxonomy;
+
+/// The `im` taxonomy's words, as [`crate::registry::taxonomy`] returns them for `"im"`.
+///
+/// ```
+/// use privacy_core::{im, Taxonomy};
+/// assert_eq!(im::IM.name(), "im");
+/// ```
+pub const IM: ImTaxonomy = ImTaxonomy;
+
+impl Taxonomy for ImTaxonomy {
+    fn name(&self) -> &'static str {
+        TAXONOMY
+    }
+
+    fn phrase(&self, lang: &str, key: &str) -> Option<&'static str> {
+        lang::names(lang)?
+            .iter()
+            .find(|(known, _)| *known == key)
+            .map(|(_, text)| *text)
+    }
+
+    fn fideslang(&self, category: &str) -> Option<FidesMapping> {
+        fideslang::mapping(category)
+    }
+}
