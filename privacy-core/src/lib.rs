@@ -34,6 +34,7 @@ pub mod engine;
 #[cfg(any(feature = "redis", feature = "nats"))]
 pub mod expiry;
 pub mod im;
+mod key;
 mod legal_basis;
 pub mod redact;
 pub mod registry;
@@ -59,6 +60,7 @@ pub mod __private;
 
 pub use category::{Category, CategoryInfo, DataSubject, Role};
 pub use classified::{Classified, CollectionInstant, Storable, SubjectId, SubjectKey};
+pub use key::{Pseudonym, PseudonymKey, WeakKey};
 pub use descriptor::{ErasureRule, FieldDescriptor, FieldRole, Redaction, TypeDescriptor};
 pub use legal_basis::LegalBasis;
 pub use redact::Redacted;

@@ -4,26 +4,33 @@
 //! (so that pseudonyms join across processes and restarts) or each process draws a random one on
 //! first use.
 
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
+use crate::{Pseudonym, PseudonymKey, WeakKey};
 use std::sync::OnceLock;
 
-static KEY: OnceLock<Vec<u8>> = OnceLock::new();
+static KEY: OnceLock<PseudonymKey> = OnceLock::new();
 
 /// Error returned when the pseudonym key is set too late or too weak.
 ///
 /// ```
 /// use privacy_core::redact::{PseudonymKeyError, set_pseudonym_key};
+/// use privacy_core::{PseudonymKey, WeakKey};
 /// let error = set_pseudonym_key(b"too short").unwrap_err();
-/// assert_eq!(error, PseudonymKeyError::TooShort);
-/// assert_eq!(error.to_string(), "the pseudonym key must be at least 16 bytes long");
+/// assert_eq!(error, PseudonymKeyError::Weak(WeakKey { len: 9 }));
+/// // Refused as every weak key is, with the same message.
+/// assert_eq!(error.to_string(), PseudonymKey::new(b"too short").unwrap_err().to_string());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PseudonymKeyError {
     /// A key is already in use (set before, or drawn at random by a first pseudonym).
     AlreadySet,
-    /// The key is shorter than 16 bytes.
-    TooShort,
+    /// The key is shorter than [`PseudonymKey::MIN_LEN`] bytes.
+    Weak(WeakKey),
+}
+
+impl From<WeakKey> for PseudonymKeyError {
+    fn from(weak: WeakKey) -> Self {
+        PseudonymKeyError::Weak(weak)
+    }
 }
 
 impl core::fmt::Display for PseudonymKeyError {
@@ -32,7 +39,7 @@ impl core::fmt::Display for PseudonymKeyError {
             PseudonymKeyError::AlreadySet => {
                 f.write_str("the pseudonym key is already in use; set it once, before the first value is redacted")
             }
-            PseudonymKeyError::TooShort => f.write_str("the pseudonym key must be at least 16 bytes long"),
+            PseudonymKeyError::Weak(weak) => weak.fmt(f),
         }
     }
 }
@@ -42,9 +49,10 @@ impl std::error::Error for PseudonymKeyError {}
 /// Sets the process's pseudonym key, used by every `redact = hash` field from then on.
 ///
 /// Call it once at startup, before anything is redacted, with a key from your secret store.
+/// The key is checked by [`PseudonymKey::new`].
 ///
 /// # Errors
-/// [`PseudonymKeyError::AlreadySet`] when a key is already in use, [`PseudonymKeyError::TooShort`]
+/// [`PseudonymKeyError::AlreadySet`] when a key is already in use, [`PseudonymKeyError::Weak`]
 /// for keys under 16 bytes.
 ///
 /// # Examples
@@ -55,57 +63,16 @@ impl std::error::Error for PseudonymKeyError {}
 /// assert!(set_pseudonym_key(b"a key of at least sixteen bytes").is_err());
 /// ```
 pub fn set_pseudonym_key(key: &[u8]) -> Result<(), PseudonymKeyError> {
-    if key.len() < 16 {
-        return Err(PseudonymKeyError::TooShort);
-    }
-    KEY.set(key.to_vec())
-        .map_err(|_| PseudonymKeyError::AlreadySet)
+    let key = PseudonymKey::new(key)?;
+    KEY.set(key).map_err(|_| PseudonymKeyError::AlreadySet)
 }
 
-fn key() -> &'static [u8] {
-    KEY.get_or_init(|| {
-        let mut random = vec![0_u8; 32];
-        getrandom::fill(&mut random).expect("the operating system's random source is unavailable");
-        random
-    })
-}
-
-/// The HMAC state after the key is absorbed: cloned for every token, so that the key's two
-/// blocks are hashed once per process, not once per value.
-fn keyed() -> &'static Hmac<Sha256> {
-    static KEYED: OnceLock<Hmac<Sha256>> = OnceLock::new();
-    KEYED.get_or_init(|| {
-        <Hmac<Sha256> as KeyInit>::new_from_slice(key()).expect("HMAC accepts keys of any length")
-    })
-}
-
-/// A pseudonym's text, `h:` and 24 hex digits, held without allocating.
-#[derive(Clone, Copy)]
-pub(crate) struct Token([u8; 26]);
-
-impl Token {
-    pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII is ever written into the buffer.
-        core::str::from_utf8(&self.0).unwrap_or("h:")
-    }
-}
-
-fn token_from(mac: Hmac<Sha256>) -> Token {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = mac.finalize().into_bytes();
-    let mut out = [0_u8; 26];
-    out[0] = b'h';
-    out[1] = b':';
-    for (index, byte) in digest[..12].iter().enumerate() {
-        out[2 + 2 * index] = HEX[usize::from(byte >> 4)];
-        out[3 + 2 * index] = HEX[usize::from(byte & 0x0f)];
-    }
-    Token(out)
+/// The process's key: the one set, or a random one drawn on first use.
+fn key() -> &'static PseudonymKey {
+    KEY.get_or_init(PseudonymKey::random)
 }
 
 /// The pseudonym of `input` under the process's key.
-pub(crate) fn token(input: &[u8]) -> Token {
-    let mut mac = keyed().clone();
-    mac.update(input);
-    token_from(mac)
+pub(crate) fn token(input: &[u8]) -> Pseudonym {
+    key().pseudonym(input)
 }
