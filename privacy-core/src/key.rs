@@ -172,6 +172,9 @@ impl core::fmt::Debug for PseudonymKey {
 pub struct Pseudonym([u8; 26]);
 
 impl Pseudonym {
+    /// Placeholder of an empty cache slot.
+    pub(crate) const EMPTY: Pseudonym = Pseudonym(*b"h:000000000000000000000000");
+
     /// The pseudonym's text.
     ///
     /// ```

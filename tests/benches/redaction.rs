@@ -2,6 +2,10 @@
 //! `redacted()` versus the same struct's plain derived `Serialize`, and printed with the derived
 //! redacting `Debug` versus a plain derived `Debug` of an identical struct.
 //!
+//! `json/chat-distinct/*` serializes 4,096 chat records whose sender and recipient all differ,
+//! in turn, so no pseudonym recurs within a thread's recent ones (each is computed); the other
+//! cases serialize one record again and again (its pseudonyms are computed once).
+//!
 //! Run: `cargo bench -p privacy-tests --bench redaction`
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -150,6 +154,14 @@ fn request() -> (RequestLog, PlainRequestLog) {
 }
 
 fn json(c: &mut Criterion) {
+    let distinct: Vec<ChatRecord> = (0..4_096_u64)
+        .map(|index| {
+            let (mut record, _) = chat();
+            record.sender = format!("user_{}", 1_400_000_000 + index);
+            record.recipient = format!("user_{}", 1_500_000_000 + index);
+            record
+        })
+        .collect();
     let (chat, _) = chat();
     let (request, _) = request();
     let mut group = c.benchmark_group("json");
@@ -164,6 +176,21 @@ fn json(c: &mut Criterion) {
         b.iter(|| {
             out.clear();
             serde_json::to_writer(&mut out, &black_box(&chat).redacted()).unwrap();
+        });
+    });
+    let mut next = 0;
+    group.bench_function("chat-distinct/plain", |b| {
+        b.iter(|| {
+            out.clear();
+            next = (next + 1) % distinct.len();
+            serde_json::to_writer(&mut out, black_box(&distinct[next])).unwrap();
+        });
+    });
+    group.bench_function("chat-distinct/redacted", |b| {
+        b.iter(|| {
+            out.clear();
+            next = (next + 1) % distinct.len();
+            serde_json::to_writer(&mut out, &black_box(&distinct[next]).redacted()).unwrap();
         });
     });
     group.bench_function("request/plain", |b| {
