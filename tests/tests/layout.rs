@@ -47,3 +47,53 @@ fn naming(dir: &str, needle: &str) -> Vec<String> {
 fn reports_do_not_reach_into_the_store() {
     assert_eq!(naming("report", "store::"), Vec::<String>::new());
 }
+
+#[test]
+fn each_sink_kind_has_its_own_file() {
+    let sink = core_src().join("sink");
+    for kind in ["mod.rs", "log.rs", "metrics.rs", "third_party.rs"] {
+        assert!(sink.join(kind).is_file(), "sink/{kind}");
+    }
+    assert!(!core_src().join("sink.rs").exists());
+    for (file, sink_trait) in [
+        ("sink/log.rs", "pub trait LogSink"),
+        ("sink/metrics.rs", "pub trait MetricsSink"),
+        ("sink/third_party.rs", "pub trait ThirdPartySink"),
+    ] {
+        let found: Vec<String> = naming("sink", sink_trait);
+        assert_eq!(found.len(), 1, "{sink_trait}: {found:?}");
+        assert!(found[0].ends_with(file), "{sink_trait} in {}", found[0]);
+    }
+}
+
+#[test]
+fn the_im_taxonomy_keeps_its_words_in_its_own_folder() {
+    // No generic report file holds a phrase or mapping entry of an `im` category, item or use.
+    let entries: Vec<String> = sources(&core_src().join("report"))
+        .into_iter()
+        .flat_map(|(path, text)| {
+            text.lines()
+                .map(str::trim_start)
+                .filter(|line| {
+                    ["(\"im.", "(\"item:", "(\"use:", "\"im."]
+                        .iter()
+                        .any(|entry| line.starts_with(entry))
+                })
+                .map(|line| format!("{}: {line}", path.display()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(entries, Vec::<String>::new());
+    for file in [
+        "mod.rs",
+        "fideslang.rs",
+        "lang/mod.rs",
+        "lang/en.rs",
+        "lang/zh.rs",
+        "lang/ja.rs",
+        "lang/ko.rs",
+        "lang/id.rs",
+    ] {
+        assert!(core_src().join("im").join(file).is_file(), "im/{file}");
+    }
+}
