@@ -1,6 +1,6 @@
 //! The trait `#[derive(Classified)]` implements, and the field roles it reads.
 
-use crate::redact::{Redacted, RedactedVisitor};
+use crate::visit::{Redacted, RedactedVisitor};
 use crate::{FieldDescriptor, TypeDescriptor};
 use chrono::{DateTime, Utc};
 use core::fmt;

@@ -53,6 +53,7 @@ mod taxonomy;
 #[cfg(feature = "tracing")]
 pub mod trace;
 mod unclassified;
+mod visit;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]

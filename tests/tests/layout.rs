@@ -49,6 +49,19 @@ fn reports_do_not_reach_into_the_store() {
 }
 
 #[test]
+fn classified_and_redact_do_not_import_each_other() {
+    // `redact/` builds its outputs on `Classified`; `classified.rs` may use only the walk
+    // (`visit.rs`), which names neither.
+    assert_eq!(naming("classified.rs", "redact::"), Vec::<String>::new());
+    assert_eq!(naming("visit.rs", "redact::"), Vec::<String>::new());
+    assert_eq!(naming("visit.rs", "Classified;"), Vec::<String>::new());
+    assert_eq!(
+        naming("visit.rs", "crate::{Classified"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn each_sink_kind_has_its_own_file() {
     let sink = core_src().join("sink");
     for kind in ["mod.rs", "log.rs", "metrics.rs", "third_party.rs"] {
