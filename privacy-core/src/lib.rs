@@ -46,7 +46,7 @@ mod secret;
 pub mod secret_serde;
 pub mod sink;
 mod special;
-#[cfg(feature = "serde")]
+#[cfg(feature = "store")]
 pub mod store;
 mod table;
 mod taxonomy;
@@ -61,8 +61,8 @@ pub mod __private;
 
 pub use category::{Category, CategoryInfo, DataSubject, Role};
 pub use classified::{Classified, CollectionInstant, Storable, SubjectId, SubjectKey};
-pub use key::{Pseudonym, PseudonymKey, WeakKey};
 pub use descriptor::{ErasureRule, FieldDescriptor, FieldRole, Redaction, TypeDescriptor};
+pub use key::{Pseudonym, PseudonymKey, WeakKey};
 pub use legal_basis::LegalBasis;
 pub use redact::Redacted;
 pub use retention::{Period, Retention, TimeUnit};

@@ -110,3 +110,34 @@ fn the_im_taxonomy_keeps_its_words_in_its_own_folder() {
         assert!(core_src().join("im").join(file).is_file(), "im/{file}");
     }
 }
+
+#[test]
+fn the_serde_feature_switches_on_no_module_of_its_own_part() {
+    let manifest = fs::read_to_string(core_src().join("../Cargo.toml")).unwrap();
+    let feature = |name: &str| {
+        manifest
+            .lines()
+            .find(|line| line.starts_with(&format!("{name} = [")))
+            .unwrap_or_else(|| panic!("no feature `{name}`"))
+            .to_owned()
+    };
+    assert_eq!(
+        feature("default"),
+        r#"default = ["derive", "serde", "store"]"#
+    );
+    assert!(feature("nats").contains("\"store\""), "{}", feature("nats"));
+    // Under `serde`, only serde's own adapter module; every other part has its feature.
+    let lib = fs::read_to_string(core_src().join("lib.rs")).unwrap();
+    let lines: Vec<&str> = lib.lines().collect();
+    let under_serde: Vec<&str> = lines
+        .windows(2)
+        .filter(|pair| pair[0] == "#[cfg(feature = \"serde\")]" && pair[1].starts_with("pub mod"))
+        .map(|pair| pair[1])
+        .collect();
+    assert_eq!(under_serde, ["pub mod secret_serde;"]);
+    let store = lines
+        .iter()
+        .position(|line| *line == "pub mod store;")
+        .unwrap();
+    assert_eq!(lines[store - 1], "#[cfg(feature = \"store\")]");
+}
