@@ -1,5 +1,6 @@
 //! The process's pseudonym key: weak keys refused the same way everywhere, and `redact = hash`
-//! tokens computed as HMAC-SHA-256 under the key that was set. One test per process state, so
+//! tokens computed as AES-CMAC (RustCrypto's `cmac` as the reference) under the 128-bit key
+//! derived from the key that was set. One test per process state, so
 //! this binary sets the key once, in one test.
 
 use privacy_core::redact::{PseudonymKeyError, set_pseudonym_key};
@@ -17,7 +18,7 @@ struct ChatRecord {
 }
 
 #[test]
-fn weak_keys_are_refused_alike_and_the_set_key_gives_hmac_tokens() {
+fn weak_keys_are_refused_alike_and_the_set_key_gives_aes_cmac_tokens() {
     for len in [0, 1, 8, 15] {
         let weak = vec![b'k'; len];
         assert_eq!(PseudonymKey::new(&weak).unwrap_err(), WeakKey { len });
@@ -38,7 +39,10 @@ fn weak_keys_are_refused_alike_and_the_set_key_gives_hmac_tokens() {
     };
     let expected = |input: &str| {
         use hmac::{KeyInit, Mac};
-        let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).unwrap();
+        let mut derive = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).unwrap();
+        derive.update(b"privacy-core redact=hash AES-CMAC key");
+        let derived = derive.finalize().into_bytes();
+        let mut mac = <cmac::Cmac<aes::Aes128> as KeyInit>::new_from_slice(&derived[..16]).unwrap();
         mac.update(input.as_bytes());
         let hex: String = mac.finalize().into_bytes()[..12]
             .iter()
