@@ -268,7 +268,7 @@ where
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |now| u64::from(now.subsec_nanos()) | 1);
-    eprintln!("{}: kill moments from seed {seed}", <DB as Dialect>::NAME);
+    eprintln!("{}: kill moments from seed {seed}", <DB as sqlx::Database>::NAME);
     let mut rng = Rng(seed);
     let address = DB::address(name);
     let (mut kills, mut attempts, mut next, mut latest) = (0, 0, 0, 0);
@@ -296,13 +296,13 @@ where
             check.early,
             0,
             "{}: rows deleted before their deadline after kill {kills} (step {latest}): {check:?}",
-            <DB as Dialect>::NAME
+            <DB as sqlx::Database>::NAME
         );
         assert_eq!(
             check.audited,
             check.deleted,
             "{}: the audit log and the rows gone disagree after kill {kills} (step {latest}): {check:?}",
-            <DB as Dialect>::NAME
+            <DB as sqlx::Database>::NAME
         );
     }
     // One more sweep, at the latest clock, that nothing interrupts.
@@ -321,7 +321,7 @@ where
     let not_due = ROWS - plan().at_or_before(last - RETENTION);
     eprintln!(
         "{}: {kills} kills mid-sweep in {attempts} runs, up to step {latest}; children reported {by_children} deletions; {check:?}",
-        <DB as Dialect>::NAME
+        <DB as sqlx::Database>::NAME
     );
     assert_eq!(
         check,
@@ -332,7 +332,7 @@ where
             due_left: 0,
         },
         "{}: after the last sweep",
-        <DB as Dialect>::NAME
+        <DB as sqlx::Database>::NAME
     );
 }
 
