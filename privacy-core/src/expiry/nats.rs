@@ -115,6 +115,11 @@ pub fn max_age(descriptor: &TypeDescriptor, tenant: &Tenant) -> Result<StreamAge
             what: "chosen period",
         });
     }
+    if own.amount == 0 || chosen.is_some_and(|chosen| chosen.amount == 0) {
+        return Err(ExpiryError::Unrepresentable {
+            what: "max_age of 0 (NATS reads 0 as unlimited)",
+        });
+    }
     // The deadline engine's own checks (a chosen period above the class maximum).
     deadline(descriptor, Some(chrono::DateTime::UNIX_EPOCH), tenant, None)?;
     // Periods within the horizon: the plan's nanoseconds fit in a u64.
