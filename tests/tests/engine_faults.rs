@@ -268,7 +268,10 @@ where
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |now| u64::from(now.subsec_nanos()) | 1);
-    eprintln!("{}: kill moments from seed {seed}", <DB as sqlx::Database>::NAME);
+    eprintln!(
+        "{}: kill moments from seed {seed}",
+        <DB as sqlx::Database>::NAME
+    );
     let mut rng = Rng(seed);
     let address = DB::address(name);
     let (mut kills, mut attempts, mut next, mut latest) = (0, 0, 0, 0);

@@ -167,7 +167,7 @@ struct Inner<DB: Dialect> {
     tables: EngineTables,
     mappings: Vec<Mapping>,
     clock: Clock,
-    subject_key: Vec<u8>,
+    subject_key: crate::PseudonymKey,
     batch: usize,
     skew: TimeDelta,
     pause: Option<sweep::Pause>,
@@ -374,11 +374,7 @@ impl<DB: Dialect> Engine<DB> {
     /// The keyed reference of a data subject (HMAC-SHA-256 under the engine's subject key),
     /// which audit entries and receipts carry instead of the id.
     fn reference(&self, subject: &str) -> String {
-        use hmac::{KeyInit, Mac};
-        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.inner.subject_key)
-            .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
-        mac.update(subject.as_bytes());
-        let digest = mac.finalize().into_bytes();
+        let digest = self.inner.subject_key.hmac_sha256(subject.as_bytes());
         digest[..12]
             .iter()
             .map(|byte| format!("{byte:02x}"))
@@ -526,7 +522,8 @@ impl<DB: Dialect> EngineBuilder<DB> {
     /// [`EngineError::Mapping`] for a type the engine cannot enforce as declared (no table, no
     /// tenant column where its retention depends on tenants, no `collected_at` column where it
     /// counts from collection, end users' data with no subject column, an ephemeral type);
-    /// [`EngineError::Decision`] for a subject key under 16 bytes.
+    /// [`EngineError::Decision`] for a subject key under 16 bytes (the rule of
+    /// [`PseudonymKey`](crate::PseudonymKey)).
     ///
     /// # Examples
     ///
@@ -555,20 +552,20 @@ impl<DB: Dialect> EngineBuilder<DB> {
             mappings.push(Mapping::new(descriptor)?);
         }
         let subject_key = match self.subject_key {
-            Some(key) if key.len() < 16 => {
-                return Err(EngineError::Decision(
-                    "the subject key must be at least 16 bytes (128 bits); take it from the service's secret store".into(),
-                ));
-            }
-            Some(key) => key,
+            Some(key) => crate::PseudonymKey::new(&key).map_err(|weak| {
+                EngineError::Decision(format!("{weak}; take it from the service's secret store"))
+            })?,
             None => {
-                let mut key = vec![0_u8; 32];
-                getrandom::fill(&mut key).map_err(|_| {
-                    EngineError::Decision(
-                        "no random subject key could be drawn; set one with `subject_key`".into(),
-                    )
-                })?;
-                key
+                let mut key = [0_u8; 32];
+                getrandom::fill(&mut key)
+                    .ok()
+                    .and_then(|()| crate::PseudonymKey::new(&key).ok())
+                    .ok_or_else(|| {
+                        EngineError::Decision(
+                            "no random subject key could be drawn; set one with `subject_key`"
+                                .into(),
+                        )
+                    })?
             }
         };
         Ok(Engine {
