@@ -4,6 +4,11 @@
 use privacy_core::store::plan::{Target, plan};
 use privacy_core::{Classified, Period, TypeDescriptor};
 
+/// The `privacy` binary's sample types (one per category of the reference policy).
+#[path = "../../privacy-cli/src/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 /// Processed momentarily, never stored.
 #[derive(Classified)]
 #[privacy(category = privacy_core::im::ChatMessageRecord, retention = ephemeral)]
@@ -13,7 +18,7 @@ struct Typing {
 }
 
 fn types() -> Vec<&'static TypeDescriptor> {
-    let mut types = privacy_cli::sample::descriptors().to_vec();
+    let mut types = sample::descriptors().to_vec();
     types.push(Typing::DESCRIPTOR);
     types
 }
@@ -41,7 +46,7 @@ fn every_category_in_every_store() {
 fn plans_never_delete_early() {
     // A tenant's 1-month choice is counted as 31 days: late in short months, never early.
     let kafka = plan(
-        privacy_cli::sample::ChatMessage::DESCRIPTOR,
+        sample::ChatMessage::DESCRIPTOR,
         Target::Kafka,
         Some(Period::months(1)),
     );
@@ -54,26 +59,14 @@ fn plans_never_delete_early() {
         "{}",
         kafka.worst_case_lateness
     );
-    let s3 = plan(
-        privacy_cli::sample::RequestLog::DESCRIPTOR,
-        Target::ObjectStorage,
-        None,
-    );
+    let s3 = plan(sample::RequestLog::DESCRIPTOR, Target::ObjectStorage, None);
     assert_eq!(s3.config["Rules"][0]["Expiration"]["Days"], 7);
-    let nats = plan(
-        privacy_cli::sample::InterfaceSample::DESCRIPTOR,
-        Target::Nats,
-        None,
-    );
+    let nats = plan(sample::InterfaceSample::DESCRIPTOR, Target::Nats, None);
     assert_eq!(nats.config["max_age"], 2_u64 * 86_400 * 1_000_000_000);
     // Until-terminated cannot be said by object lifecycle rules alone.
     assert!(
-        plan(
-            privacy_cli::sample::AppConfig::DESCRIPTOR,
-            Target::ObjectStorage,
-            None
-        )
-        .needs_sweeper
-        .is_some()
+        plan(sample::AppConfig::DESCRIPTOR, Target::ObjectStorage, None)
+            .needs_sweeper
+            .is_some()
     );
 }
