@@ -12,6 +12,8 @@ pub use chrono;
 pub use inventory;
 pub use message::Message;
 pub use nested::{NestedField, NestedRedacted, nested, nested_collected_at, nested_subjects};
+#[cfg(feature = "derive")]
+pub use privacy_derive::__link_package as link_package;
 pub use probe::{Probe, ProbeAny, ProbeClassified, shown_unclassified};
 
 pub use ::core::option::Option::{None, Some};
@@ -111,3 +113,14 @@ pub struct Registration {
 }
 
 inventory::collect!(Registration);
+
+/// Without the derive, no type of the package registers itself: nothing to link.
+#[cfg(not(feature = "derive"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __no_link_package {
+    () => {};
+}
+
+#[cfg(not(feature = "derive"))]
+pub use crate::__no_link_package as link_package;
