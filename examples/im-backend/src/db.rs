@@ -140,6 +140,40 @@ fn schema(types: &Types) -> Vec<String> {
     ]
 }
 
+/// The select list of `alias`'s `keys` (read through `key`, which names each result column
+/// as the column) and `others`.
+fn select(alias: &str, keys: &[&str], others: &[&str], key: fn(&str, &str) -> String) -> String {
+    keys.iter()
+        .map(|column| key(alias, column))
+        .chain(others.iter().map(|column| format!("{alias}.{column}")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn plain_key(alias: &str, column: &str) -> String {
+    format!("{alias}.{column}")
+}
+
+/// MariaDB reports text in a binary collation as bytes, which sqlx does not decode as
+/// `String`: read the key columns back as text in the connection's character set.
+#[cfg(feature = "mysql")]
+fn mysql_key(alias: &str, column: &str) -> String {
+    format!("CAST({alias}.{column} AS CHAR CHARACTER SET utf8mb4) AS {column}")
+}
+
+const MESSAGE_KEYS: [&str; 4] = ["app_id", "id", "sender", "recipient"];
+const MESSAGE_OTHERS: [&str; 2] = ["body", "sent_at"];
+const PROFILE_KEYS: [&str; 2] = ["app_id", "user_id"];
+const PROFILE_OTHERS: [&str; 4] = ["nickname", "avatar_url", "signature", "updated_at"];
+const CONFIG_OTHERS: [&str; 6] = [
+    "name",
+    "callback_url",
+    "administrator",
+    "app_key",
+    "push_app_secret",
+    "data_centre",
+];
+
 /// `?` placeholders as PostgreSQL numbers them.
 fn numbered(sql: &str) -> String {
     let mut n = 0;
@@ -157,7 +191,7 @@ fn numbered(sql: &str) -> String {
 }
 
 macro_rules! backend {
-    ($db:ty, $types:expr, numbered = $numbered:expr, upsert_profile = $upsert_profile:expr, upsert_config = $upsert_config:expr, insert_account = $insert_account:expr) => {
+    ($db:ty, $types:expr, key = $key:expr, numbered = $numbered:expr, upsert_profile = $upsert_profile:expr, upsert_config = $upsert_config:expr, insert_account = $insert_account:expr) => {
         impl Backend for $db {
             fn schema() -> Vec<String> {
                 schema(&$types)
@@ -175,12 +209,12 @@ macro_rules! backend {
             }
 
             async fn message(pool: &sqlx::Pool<Self>, app: &str, id: &str, visible: &str) -> sqlx::Result<Option<Message>> {
-                let sql = sql(&format!("SELECT m.* FROM messages AS m WHERE m.app_id = ? AND m.id = ? AND {visible}"));
+                let sql = sql(&format!("SELECT {} FROM messages AS m WHERE m.app_id = ? AND m.id = ? AND {visible}", select("m", &MESSAGE_KEYS, &MESSAGE_OTHERS, $key)));
                 sqlx::query_as::<$db, Message>(&sql).bind(app).bind(id).fetch_optional(pool).await
             }
 
             async fn messages_of(pool: &sqlx::Pool<Self>, app: &str, user: &str, visible: &str) -> sqlx::Result<Vec<Message>> {
-                let sql = sql(&format!("SELECT m.* FROM messages AS m WHERE m.app_id = ? AND (m.sender = ? OR m.recipient = ?) AND {visible} ORDER BY m.sent_at, m.id"));
+                let sql = sql(&format!("SELECT {} FROM messages AS m WHERE m.app_id = ? AND (m.sender = ? OR m.recipient = ?) AND {visible} ORDER BY m.sent_at, m.id", select("m", &MESSAGE_KEYS, &MESSAGE_OTHERS, $key)));
                 sqlx::query_as::<$db, Message>(&sql).bind(app).bind(user).bind(user).fetch_all(pool).await
             }
 
@@ -192,7 +226,7 @@ macro_rules! backend {
             }
 
             async fn profile(pool: &sqlx::Pool<Self>, app: &str, user: &str, visible: &str) -> sqlx::Result<Option<UserProfile>> {
-                let sql = sql(&format!("SELECT p.* FROM profiles AS p WHERE p.app_id = ? AND p.user_id = ? AND {visible}"));
+                let sql = sql(&format!("SELECT {} FROM profiles AS p WHERE p.app_id = ? AND p.user_id = ? AND {visible}", select("p", &PROFILE_KEYS, &PROFILE_OTHERS, $key)));
                 sqlx::query_as::<$db, UserProfile>(&sql).bind(app).bind(user).fetch_optional(pool).await
             }
 
@@ -205,7 +239,7 @@ macro_rules! backend {
             }
 
             async fn config(pool: &sqlx::Pool<Self>, app: &str, visible: &str) -> sqlx::Result<Option<AppConfig>> {
-                let sql = sql(&format!("SELECT c.app_id, c.name, c.callback_url, c.administrator, c.app_key, c.push_app_secret, c.data_centre FROM app_configs AS c WHERE c.app_id = ? AND {visible}"));
+                let sql = sql(&format!("SELECT {} FROM app_configs AS c WHERE c.app_id = ? AND {visible}", select("c", &["app_id"], &CONFIG_OTHERS, $key)));
                 let row = sqlx::query_as::<$db, (String, String, String, String, String, String, String)>(&sql)
                     .bind(app).fetch_optional(pool).await?;
                 Ok(row.map(|(app_id, name, callback_url, administrator, app_key, push_app_secret, data_centre)| AppConfig {
@@ -234,7 +268,7 @@ macro_rules! backend {
             }
 
             async fn rows_per_tenant(pool: &sqlx::Pool<Self>, table: &'static str) -> sqlx::Result<Vec<(String, i64)>> {
-                let sql = format!("SELECT app_id, count(*) FROM {table} GROUP BY app_id ORDER BY app_id");
+                let sql = format!("SELECT {}, count(*) FROM {table} AS t GROUP BY t.app_id ORDER BY t.app_id", select("t", &["app_id"], &[], $key));
                 sqlx::query_as::<$db, (String, i64)>(&sql).fetch_all(pool).await
             }
         }
@@ -257,6 +291,7 @@ mod sqlite {
             instant: "TEXT",
             real: "REAL"
         },
+        key = plain_key,
         numbered = false,
         upsert_profile = "INSERT INTO profiles (app_id, user_id, nickname, avatar_url, signature, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id) DO UPDATE SET nickname = excluded.nickname, avatar_url = excluded.avatar_url, signature = excluded.signature, updated_at = excluded.updated_at",
         upsert_config = "INSERT INTO app_configs (app_id, name, callback_url, administrator, app_key, push_app_secret, data_centre) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id) DO UPDATE SET name = excluded.name, callback_url = excluded.callback_url, administrator = excluded.administrator, app_key = excluded.app_key, push_app_secret = excluded.push_app_secret, data_centre = excluded.data_centre",
@@ -276,6 +311,7 @@ mod postgres {
             instant: "TIMESTAMPTZ",
             real: "DOUBLE PRECISION"
         },
+        key = plain_key,
         numbered = true,
         upsert_profile = "INSERT INTO profiles (app_id, user_id, nickname, avatar_url, signature, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, user_id) DO UPDATE SET nickname = excluded.nickname, avatar_url = excluded.avatar_url, signature = excluded.signature, updated_at = excluded.updated_at",
         upsert_config = "INSERT INTO app_configs (app_id, name, callback_url, administrator, app_key, push_app_secret, data_centre) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id) DO UPDATE SET name = excluded.name, callback_url = excluded.callback_url, administrator = excluded.administrator, app_key = excluded.app_key, push_app_secret = excluded.push_app_secret, data_centre = excluded.data_centre",
@@ -295,6 +331,7 @@ mod mysql {
             instant: "DATETIME(6)",
             real: "DOUBLE"
         },
+        key = mysql_key,
         numbered = false,
         upsert_profile = "INSERT INTO profiles (app_id, user_id, nickname, avatar_url, signature, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE nickname = VALUES(nickname), avatar_url = VALUES(avatar_url), signature = VALUES(signature), updated_at = VALUES(updated_at)",
         upsert_config = "INSERT INTO app_configs (app_id, name, callback_url, administrator, app_key, push_app_secret, data_centre) VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), callback_url = VALUES(callback_url), administrator = VALUES(administrator), app_key = VALUES(app_key), push_app_secret = VALUES(push_app_secret), data_centre = VALUES(data_centre)",

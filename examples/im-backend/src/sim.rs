@@ -7,7 +7,8 @@ use crate::model::{AccountIds, AppConfig, Message, MonitoringSample, RequestLog,
 use crate::service::{App, router};
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Method, Request, StatusCode};
+use axum::http::Request;
+pub use axum::http::{Method, StatusCode};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use privacy_core::engine::{Clock, Engine, EngineError};
 use serde_json::{Value, json};
