@@ -19,7 +19,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     let Some(library) = library() else {
         return TokenStream::new();
     };
-    let compiling = std::env::var("CARGO_CRATE_NAME").ok();
+    let compiling = crate_name();
     let is_binary = std::env::var_os("CARGO_BIN_NAME").is_some();
     if !is_binary && compiling.as_deref() == Some(library.as_str()) {
         return TokenStream::new();
@@ -29,6 +29,30 @@ pub fn expand(input: TokenStream) -> TokenStream {
     }
     let library = syn::Ident::new(&library, Span::call_site());
     quote! { extern crate #library as _; }
+}
+
+/// The name of the crate being compiled: `--crate-name` of the compiler's command line,
+/// argument files (`@path`) included. Cargo always passes it; a doctest, a crate of its own
+/// that rustdoc compiles without it, has none (though Cargo's `CARGO_CRATE_NAME` names the
+/// library there too).
+fn crate_name() -> Option<String> {
+    let mut args: Vec<String> = Vec::new();
+    for arg in std::env::args() {
+        match arg.strip_prefix('@').map(std::fs::read_to_string) {
+            Some(Ok(file)) => args.extend(file.lines().map(str::to_owned)),
+            _ => args.push(arg),
+        }
+    }
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--crate-name" {
+            return args.next();
+        }
+        if let Some(name) = arg.strip_prefix("--crate-name=") {
+            return Some(name.to_owned());
+        }
+    }
+    None
 }
 
 /// The crate name of the package's library, if it has one: `[lib] name`, else the package's
