@@ -72,7 +72,10 @@ fn check_exits_one_on_drift_and_zero_without() {
 fn a_usage_error_is_one_line_without_the_help() {
     let (status, out) = run(&["tables", "--lang", "xx"], &[RequestLog::DESCRIPTOR]);
     assert_eq!(status, 2);
-    assert_eq!(out, "error: unknown language `xx`; one of en, zh, ja, ko, id\n");
+    assert_eq!(
+        out,
+        "error: unknown language `xx`; one of en, zh, ja, ko, id\n"
+    );
 }
 
 #[test]
@@ -100,7 +103,10 @@ fn policy_init_writes_the_policy_the_code_keeps() {
     let _ = std::fs::remove_file(&path);
     let (status, out) = run(&["policy", "init", path.to_str().unwrap()], &types);
     assert_eq!(status, 0, "{out}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap().trim_end(), file.trim_end());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap().trim_end(),
+        file.trim_end()
+    );
     let (status, out) = run(&["policy", "init", path.to_str().unwrap()], &types);
     assert_eq!(status, 2);
     assert!(out.contains("never overwritten"), "{out}");

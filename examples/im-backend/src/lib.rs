@@ -10,3 +10,8 @@ pub mod service;
 pub mod sim;
 pub mod summary;
 pub mod text;
+
+/// `USE.md` (the README's "use it in your service" section), run as written.
+#[cfg(doctest)]
+#[doc = include_str!("../USE.md")]
+pub struct UseItInYourService;

@@ -50,7 +50,8 @@ usage: im-backend [--database-url URL] [COMMAND]
 
 users are user-0 .. user-9 of tenant chat-30d. The database is an SQLite file in the temp
 directory, made anew by each simulation; --database-url postgres://... or mysql://... runs on
-PostgreSQL or MariaDB instead (a simulation drops and recreates the service's tables there)."
+PostgreSQL or MariaDB instead (built with --features postgres,mysql; a simulation drops and
+recreates the service's tables there)."
     )
 }
 
@@ -100,6 +101,7 @@ macro_rules! dispatch {
                 )
                 .await
             }
+            #[cfg(feature = "postgres")]
             Database::Url(url) if url.starts_with("postgres") => {
                 $function(
                     sqlx::postgres::PgPoolOptions::new()
@@ -110,6 +112,7 @@ macro_rules! dispatch {
                 )
                 .await
             }
+            #[cfg(feature = "mysql")]
             Database::Url(url) if url.starts_with("mysql") || url.starts_with("mariadb") => {
                 let url = url.replacen("mariadb://", "mysql://", 1);
                 $function(
@@ -121,11 +124,22 @@ macro_rules! dispatch {
                 )
                 .await
             }
+            Database::Url(url) if url.starts_with("postgres") => Err(missing("postgres").into()),
+            Database::Url(url) if url.starts_with("mysql") || url.starts_with("mariadb") => {
+                Err(missing("mysql").into())
+            }
             Database::Url(_) => {
                 Err("--database-url takes a sqlite:, postgres:// or mysql:// URL".into())
             }
         }
     };
+}
+
+/// Why a URL's database cannot be used: this build has no driver for it.
+fn missing(feature: &str) -> String {
+    format!(
+        "this build has no driver for that database; run `cargo run -p im-backend --features {feature} -- ...`"
+    )
 }
 
 fn days(words: &[&str], default: u32) -> Result<u32, Failure> {

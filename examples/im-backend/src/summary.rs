@@ -91,6 +91,20 @@ pub fn print(
     log: &str,
     policy: &str,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    print!("{}", render(outcome, simulation, log, policy)?);
+    Ok(())
+}
+
+/// The summary's text.
+///
+/// # Errors
+/// When the policy tables cannot be rendered.
+pub fn render(
+    outcome: &Outcome,
+    simulation: Duration,
+    log: &str,
+    policy: &str,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
     let mut out = String::new();
     let refused: u64 = outcome.refused.values().map(|(n, _)| n).sum();
     let _ = writeln!(
@@ -245,6 +259,5 @@ pub fn print(
             let _ = write!(out, "{drift}");
         }
     }
-    print!("{out}");
-    Ok(())
+    Ok(out)
 }
