@@ -35,6 +35,7 @@ usage: im-backend [--database-url URL] [COMMAND]
                         run the service in-process and drive N simulated days (default {DEMO_DAYS})
                         through its HTTP API with four tenants; print a summary, write a chart
   serve [--port P]      run the service on 127.0.0.1:P (default 8080), sweeping every 60 s
+                        (SQLite file im-backend.db in the temp directory, kept across runs)
   sweep [--days N]      N simulated days (default {SWEEP_DAYS}), then the sweeps' audit log
   export <user> [--days N]
                         N simulated days (default {REQUEST_DAYS}), then <user>'s data as JSON (stdout: JSON only)
@@ -90,7 +91,7 @@ enum Database {
 macro_rules! dispatch {
     ($database:expr, $function:ident, $arg:expr) => {
         match &$database {
-            Database::Sqlite(path) => $function(sqlite(path, true).await?, $arg).await,
+            Database::Sqlite(path) => $function(sqlite(path).await?, $arg).await,
             Database::Url(url) if url.starts_with("sqlite:") => {
                 $function(
                     sqlx::sqlite::SqlitePoolOptions::new()
@@ -174,6 +175,9 @@ async fn run(arguments: Vec<String>) -> Result<(), Failure> {
         [] => demo(&database, DEMO_DAYS).await,
         ["demo", rest @ ..] => demo(&database, days(rest, DEMO_DAYS)?).await,
         ["serve", rest @ ..] => {
+            if let Database::Sqlite(path) = &mut database {
+                *path = std::env::temp_dir().join("im-backend.db");
+            }
             let port = match rest {
                 [] => 8080,
                 ["--port", port] => port
@@ -223,12 +227,7 @@ async fn run(arguments: Vec<String>) -> Result<(), Failure> {
     }
 }
 
-async fn sqlite(path: &PathBuf, fresh: bool) -> Result<sqlx::SqlitePool, Failure> {
-    if fresh {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-    }
+async fn sqlite(path: &PathBuf) -> Result<sqlx::SqlitePool, Failure> {
     let options = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
