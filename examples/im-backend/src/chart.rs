@@ -48,6 +48,11 @@ pub fn draw(
         days,
         &series,
         true,
+        &[
+            (2, 2, 0.55, "2 days: monitoring"),
+            (7, 7, 0.3, "7 days: request logs"),
+            (80, 52, 0.55, "configuration: 2 months after the end ->"),
+        ],
     )?;
 
     let per_tenant: Vec<(String, Vec<(i64, i64)>)> = TENANTS
@@ -67,6 +72,11 @@ pub fn draw(
         days,
         &per_tenant,
         false,
+        &[
+            (7, 7, 0.94, "7 days: default"),
+            (20, 20, 0.94, "account ends"),
+            (30, 30, 0.94, "30 days: chosen"),
+        ],
     )?;
     root.present().map_err(text)?;
     Ok(())
@@ -78,7 +88,9 @@ fn panel(
     days: i64,
     series: &[(String, Vec<(i64, i64)>)],
     log_scale: bool,
+    rules: &[(i64, i64, f64, &str)],
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let grey = RGBColor(120, 120, 120);
     let max = series
         .iter()
         .flat_map(|(_, points)| points.iter().map(|(_, n)| *n))
@@ -103,6 +115,21 @@ fn panel(
             .y_desc("rows (log scale)")
             .draw()
             .map_err(text)?;
+        for (day, at, height, label) in rules {
+            chart
+                .draw_series(LineSeries::new(
+                    [(*day, 0.8), (*day, top)],
+                    grey.stroke_width(1),
+                ))
+                .map_err(text)?;
+            chart
+                .draw_series([Text::new(
+                    format!(" {label}"),
+                    (*at, top.powf(*height)),
+                    ("sans-serif", 12).into_font().color(&grey),
+                )])
+                .map_err(text)?;
+        }
         for (n, (name, points)) in series.iter().enumerate() {
             let color = PALETTE[n % PALETTE.len()];
             #[allow(clippy::cast_precision_loss)]
@@ -134,6 +161,22 @@ fn panel(
             .y_desc("chat messages")
             .draw()
             .map_err(text)?;
+        let height = max + max / 8 + 1;
+        for (day, at, place, label) in rules {
+            chart
+                .draw_series(LineSeries::new(
+                    [(*day, 0), (*day, height)],
+                    grey.stroke_width(1),
+                ))
+                .map_err(text)?;
+            chart
+                .draw_series([Text::new(
+                    format!(" {label}"),
+                    (*at, scale(height, *place)),
+                    ("sans-serif", 12).into_font().color(&grey),
+                )])
+                .map_err(text)?;
+        }
         for (n, (name, points)) in series.iter().enumerate() {
             let color = PALETTE[n % PALETTE.len()];
             chart
@@ -160,4 +203,10 @@ fn panel(
 
 fn text(error: impl std::fmt::Display) -> Box<dyn std::error::Error + Send + Sync> {
     error.to_string().into()
+}
+
+/// `fraction` of `value`, rounded down.
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+fn scale(value: i64, fraction: f64) -> i64 {
+    (value as f64 * fraction) as i64
 }
