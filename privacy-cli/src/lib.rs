@@ -1,8 +1,12 @@
 //! The toolkit's command line, as a library: a program only knows the classified types linked
 //! into it, so each backend runs these commands from its own binary with its own types
-//! (`privacy_cli::run(&args, privacy_core::registry::types(), &mut stdout)`).
+//! (`privacy_cli::run(&args, privacy_core::registry::types(), &mut stdout)`). The library
+//! declares no classified type of its own: linking it adds nothing to the caller's registry
+//! (the `privacy` binary's sample types live in the binary).
 
-pub mod sample;
+mod policy;
+
+pub use policy::policy_file;
 
 use privacy_core::TypeDescriptor;
 use privacy_core::report::{Inventory, Lang, fideslang, gate, tables};
@@ -14,14 +18,18 @@ pub const HELP: &str = "commands:
   tables [--lang en|zh|ja|ko|id]
                               the published policy's tables
   fideslang [--system NAME]   the inventory as a fideslang system (JSON)
-  check POLICY.toml           compare the code with the declared policy; exit status 1 on drift";
+  check POLICY.toml           compare the code with the declared policy; exit status 1 on drift
+  policy init [PATH]          write the policy the code declares, as a starting policy file
+                              (to PATH, never over an existing file; to standard output without)";
 
-/// Runs `args` over `types`, writing to `out`. Returns the exit status: 0 done, 1 drift, 2 usage.
+/// Runs `args` over `types`, writing to `out`. Returns the exit status: 0 done, 1 drift, 2 a
+/// command that could not run (then `out` holds one line saying why; `help` lists the
+/// commands).
 pub fn run(args: &[String], types: &[&'static TypeDescriptor], out: &mut dyn Write) -> i32 {
     match execute(args, types, out) {
         Ok(status) => status,
         Err(message) => {
-            let _ = writeln!(out, "error: {message}\n\n{HELP}");
+            let _ = writeln!(out, "error: {message}");
             2
         }
     }
@@ -96,8 +104,34 @@ fn execute(
                 }
             };
         }
+        ["policy", "init"] => write(out, policy_file(types).trim_end())?,
+        ["policy", "init", path] => {
+            let text = policy_file(types);
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .map_err(|error| {
+                    format!("cannot create {path}: {error} (an existing file is never overwritten)")
+                })?;
+            file.write_all(text.as_bytes())
+                .map_err(|error| format!("cannot write {path}: {error}"))?;
+            write(
+                out,
+                &format!(
+                    "wrote {path}: {} categories of {} types; check it with `check {path}`",
+                    Inventory::from_types(types).categories.len(),
+                    types.len()
+                ),
+            )?;
+        }
         ["--help" | "-h" | "help"] => write(out, HELP)?,
-        _ => return Err(format!("unknown command `{}`", words.join(" "))),
+        _ => {
+            return Err(format!(
+                "unknown command `{}`; `help` lists the commands",
+                words.join(" ")
+            ));
+        }
     }
     Ok(0)
 }

@@ -1,14 +1,18 @@
-//! `privacy`: the toolkit's commands over the classified types linked into this binary (the
-//! reference policy's sample types). A backend links its own types by calling
+//! `privacy`: the toolkit's commands over the reference policy's sample types, which live in
+//! this binary only. A backend runs the same commands over its own types by calling
 //! `privacy_cli::run` from its binary; see `cargo run -p im-backend -- report`.
+
+mod sample;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    privacy_cli::sample::link();
-    let status = privacy_cli::run(
-        &args,
-        privacy_core::registry::types(),
-        &mut std::io::stdout(),
-    );
+    let mut out = Vec::new();
+    let status = privacy_cli::run(&args, &sample::descriptors(), &mut out);
+    let text = String::from_utf8_lossy(&out);
+    if status == 2 {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
     std::process::ExitCode::from(u8::try_from(status).unwrap_or(2))
 }

@@ -1,5 +1,5 @@
-//! One type per category of the reference policy: the standalone binary's inventory, and a
-//! fixture for other crates' tests.
+//! One type per category of the reference policy: the standalone binary's inventory (kept out
+//! of the library, so a backend linking `privacy_cli` sees only its own types).
 
 use chrono::{DateTime, Utc};
 use privacy_core::{Classified, im};
@@ -78,16 +78,4 @@ pub fn descriptors() -> [&'static privacy_core::TypeDescriptor; 6] {
         UserProfile::DESCRIPTOR,
         ChatMessage::DESCRIPTOR,
     ]
-}
-
-/// Keeps the sample types linked (the registry finds them through the linker).
-pub fn link() {
-    let _ = (
-        RequestLog::DESCRIPTOR,
-        InterfaceSample::DESCRIPTOR,
-        AppConfig::DESCRIPTOR,
-        AccountIds::DESCRIPTOR,
-        UserProfile::DESCRIPTOR,
-        ChatMessage::DESCRIPTOR,
-    );
 }

@@ -67,3 +67,48 @@ fn check_exits_one_on_drift_and_zero_without() {
     assert_eq!(status, 2);
     assert!(out.contains("unknown language `fr`"));
 }
+
+#[test]
+fn a_usage_error_is_one_line_without_the_help() {
+    let (status, out) = run(&["tables", "--lang", "xx"], &[RequestLog::DESCRIPTOR]);
+    assert_eq!(status, 2);
+    assert_eq!(
+        out,
+        "error: unknown language `xx`; one of en, zh, ja, ko, id\n"
+    );
+}
+
+#[test]
+fn linking_the_library_registers_no_type_of_its_own() {
+    // This test links `privacy_cli` (it calls `run`): the registry must hold this file's
+    // type only, not the `privacy` binary's sample types.
+    let (status, _) = run(&["inventory"], &[RequestLog::DESCRIPTOR]);
+    assert_eq!(status, 0);
+    let names: Vec<&str> = privacy_core::registry::types()
+        .iter()
+        .map(|ty| ty.name)
+        .collect();
+    assert_eq!(names, ["RequestLog"]);
+}
+
+#[test]
+fn policy_init_writes_the_policy_the_code_keeps() {
+    let types = [RequestLog::DESCRIPTOR];
+    let (status, file) = run(&["policy", "init"], &types);
+    assert_eq!(status, 0, "{file}");
+    assert!(file.contains("[categories.\"im.log_data\"]"), "{file}");
+    assert!(file.contains("retention = \"7d\""), "{file}");
+    privacy_core::report::gate::check_types(&file, &types).unwrap();
+    let path = std::env::temp_dir().join(format!("privacy-cli-init-{}.toml", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let (status, out) = run(&["policy", "init", path.to_str().unwrap()], &types);
+    assert_eq!(status, 0, "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap().trim_end(),
+        file.trim_end()
+    );
+    let (status, out) = run(&["policy", "init", path.to_str().unwrap()], &types);
+    assert_eq!(status, 2);
+    assert!(out.contains("never overwritten"), "{out}");
+    let _ = std::fs::remove_file(&path);
+}

@@ -6,6 +6,7 @@
 
 mod expand;
 mod internals;
+mod link;
 mod unclassified;
 
 use proc_macro::TokenStream;
@@ -23,4 +24,13 @@ pub fn derive_classified(input: TokenStream) -> TokenStream {
 pub fn derive_unclassified(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     unclassified::derive(&input).into()
+}
+
+/// Links the calling package's library into the crate being compiled, so its classified
+/// types are registered there; nothing inside the library itself. Used through
+/// `privacy_core::report::gate::check!`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __link_package(input: TokenStream) -> TokenStream {
+    link::expand(input.into()).into()
 }

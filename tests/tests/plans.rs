@@ -4,6 +4,11 @@
 use privacy_core::store::plan::{Target, plan};
 use privacy_core::{Classified, Period, Retention, TimeUnit, TypeDescriptor};
 
+/// The `privacy` binary's sample types (one per category of the reference policy).
+#[path = "../../privacy-cli/src/sample.rs"]
+#[allow(dead_code)]
+mod sample;
+
 /// Processed momentarily, never stored.
 #[derive(Classified)]
 #[privacy(category = privacy_core::im::ChatMessageRecord, retention = ephemeral)]
@@ -13,7 +18,7 @@ struct Typing {
 }
 
 fn types() -> Vec<&'static TypeDescriptor> {
-    let mut types = privacy_cli::sample::descriptors().to_vec();
+    let mut types = sample::descriptors().to_vec();
     types.push(Typing::DESCRIPTOR);
     types
 }
@@ -42,7 +47,7 @@ fn every_category_in_every_store() {
 fn plans_never_delete_early() {
     // A tenant's 1-month choice is counted as 31 days: late in short months, never early.
     let kafka = plan(
-        privacy_cli::sample::ChatMessage::DESCRIPTOR,
+        sample::ChatMessage::DESCRIPTOR,
         Target::Kafka,
         Some(Period::months(1)),
     );
@@ -55,27 +60,15 @@ fn plans_never_delete_early() {
         "{}",
         kafka.worst_case_lateness
     );
-    let s3 = plan(
-        privacy_cli::sample::RequestLog::DESCRIPTOR,
-        Target::ObjectStorage,
-        None,
-    );
+    let s3 = plan(sample::RequestLog::DESCRIPTOR, Target::ObjectStorage, None);
     assert_eq!(s3.config["Rules"][0]["Expiration"]["Days"], 7);
-    let nats = plan(
-        privacy_cli::sample::InterfaceSample::DESCRIPTOR,
-        Target::Nats,
-        None,
-    );
+    let nats = plan(sample::InterfaceSample::DESCRIPTOR, Target::Nats, None);
     assert_eq!(nats.config["max_age"], 2_u64 * 86_400 * 1_000_000_000);
     // Until-terminated cannot be said by object lifecycle rules alone.
     assert!(
-        plan(
-            privacy_cli::sample::AppConfig::DESCRIPTOR,
-            Target::ObjectStorage,
-            None
-        )
-        .needs_sweeper
-        .is_some()
+        plan(sample::AppConfig::DESCRIPTOR, Target::ObjectStorage, None)
+            .needs_sweeper
+            .is_some()
     );
 }
 
@@ -86,7 +79,7 @@ struct ConversationPage {
     #[privacy(subject)]
     owner: String,
     #[privacy(nested)]
-    messages: Vec<privacy_cli::sample::ChatMessage>,
+    messages: Vec<sample::ChatMessage>,
 }
 
 /// The request log of the README, whose instant is the field `at`.
@@ -124,8 +117,8 @@ fn periods() -> Vec<Period> {
 /// One descriptor per retention class with `period`, or (customer-chosen) a tenant's choice.
 fn cases(period: Period) -> Vec<(TypeDescriptor, Option<Period>, bool)> {
     let log = RequestLog::DESCRIPTOR;
-    let chat = privacy_cli::sample::ChatMessage::DESCRIPTOR;
-    let config = privacy_cli::sample::AppConfig::DESCRIPTOR;
+    let chat = sample::ChatMessage::DESCRIPTOR;
+    let config = sample::AppConfig::DESCRIPTOR;
     vec![
         (with(log, Retention::Fixed(period)), None, false),
         (with(chat, chat.retention), Some(period), false),
@@ -269,8 +262,8 @@ fn plans_are_valid_for_each_store_and_never_early() {
 
 #[test]
 fn plans_the_issue_found_wrong() {
-    let chat = privacy_cli::sample::ChatMessage::DESCRIPTOR;
-    let config = privacy_cli::sample::AppConfig::DESCRIPTOR;
+    let chat = sample::ChatMessage::DESCRIPTOR;
+    let config = sample::AppConfig::DESCRIPTOR;
     // (a) the TTL index names the type's own field, and says it must hold a date.
     let mongo = plan(RequestLog::DESCRIPTOR, Target::Mongo, None);
     assert_eq!(

@@ -1,113 +1,101 @@
-//! The service's data, one type per row of the published policy, each annotated as the policy
-//! says. Nothing else in the backend decides how long these live or how they are printed.
+//! The service's rows, one type per table, each annotated as the published policy says and
+//! read back with `sqlx::FromRow`. Nothing else in the service decides how long these live
+//! or how they are printed.
 
 use chrono::{DateTime, Utc};
-use privacy_core::{Classified, Secret, Unclassified, im};
-use serde::{Deserialize, Serialize};
-use std::net::IpAddr;
+use privacy_core::{Classified, Secret, im};
+use serde::Serialize;
 
 /// Log data: one interface request, with the caller's public exit IP. Kept 7 days.
-#[derive(Classified, Serialize, Deserialize, Clone)]
-#[privacy(category = im::LogData)]
+#[derive(Classified, sqlx::FromRow, Serialize, Clone)]
+#[privacy(category = im::LogData, table = "request_logs")]
 pub struct RequestLog {
     /// The customer application (tenant) the request was made for.
-    pub app_id: u64,
+    #[privacy(tenant)]
+    pub app_id: String,
     /// The public network exit IP, truncated to its network in every output.
     #[privacy(redact = ip)]
-    pub exit_ip: IpAddr,
-    /// The interface called.
+    pub client_ip: String,
+    /// The interface called (the route, never the path with its ids).
     pub interface: String,
+    /// The HTTP status answered.
+    pub status: i64,
     /// When the request arrived; the 7 days count from here.
     #[privacy(collected_at)]
     pub at: DateTime<Utc>,
 }
 
-/// Log data: why an interface call failed. Kept 7 days.
-#[derive(Classified, Serialize, Deserialize, Clone)]
-#[privacy(category = im::LogData)]
-pub struct InterfaceException {
+/// Monitoring data: success rate and average latency of one interface of one application
+/// over a period. Kept 2 days.
+#[derive(Classified, sqlx::FromRow, Serialize, Clone)]
+#[privacy(category = im::MonitoringData, table = "monitoring_samples")]
+pub struct MonitoringSample {
     /// The customer application.
-    pub app_id: u64,
-    /// The interface that failed.
-    pub interface: String,
-    /// The cause; it may quote request content, so only its length leaves the process.
-    #[privacy(redact = len)]
-    pub cause: String,
-    /// When it failed.
-    #[privacy(collected_at)]
-    pub at: DateTime<Utc>,
-}
-
-/// Monitoring data: success rate and average latency of one interface over one minute. Kept 2
-/// days.
-#[derive(Classified, Serialize, Deserialize, Clone)]
-#[privacy(category = im::MonitoringData)]
-pub struct InterfaceSample {
-    /// The customer application.
-    pub app_id: u64,
+    #[privacy(tenant)]
+    pub app_id: String,
     /// The interface measured.
     pub interface: String,
     /// Share of successful calls, 0 to 1.
     pub success_rate: f64,
-    /// Average latency in milliseconds.
-    pub average_latency_ms: u32,
-    /// The minute measured.
+    /// Average latency in microseconds.
+    pub average_latency_us: i64,
+    /// The end of the period measured.
     #[privacy(collected_at)]
     pub at: DateTime<Utc>,
 }
 
-/// Configuration data: an application's settings, with its key, offline-push certificate and
-/// AppSecret. Kept while the service is used, deleted 2 months after use ends.
-#[derive(Classified, Serialize, Deserialize)]
-#[privacy(category = im::ConfigurationData)]
+/// Configuration data: an application's settings, with its key and offline-push secret.
+/// Kept while the service is used, deleted 2 months after use ends. Read by hand, not with
+/// `sqlx::FromRow`: its `#[sqlx(try_from = ...)]` (for the secrets) needs sqlx's `macros`
+/// feature, which this service does not build.
+#[derive(Classified, Serialize)]
+#[privacy(category = im::ConfigurationData, table = "app_configs")]
 pub struct AppConfig {
     /// The SDKAppID.
-    pub app_id: u64,
+    #[privacy(tenant)]
+    pub app_id: String,
     /// The application's name.
     pub name: String,
-    /// The callback URL, if callbacks are on.
+    /// The callback URL.
     #[privacy(redact = partial(keep_last = 12))]
-    pub callback_url: Option<String>,
+    pub callback_url: String,
     /// The administrator's e-mail address.
     #[privacy(redact = email)]
     pub administrator: String,
-    /// The app key.
+    /// The app key: never printed, never exported.
     #[privacy(secret)]
-    #[serde(with = "privacy_core::secret_serde::exposed")]
+    #[serde(skip)]
     pub app_key: Secret<String>,
-    /// The offline-push certificate's package name.
-    pub push_package: String,
-    /// The offline-push AppSecret.
+    /// The offline-push AppSecret: never printed, never exported.
     #[privacy(secret)]
-    #[serde(with = "privacy_core::secret_serde::exposed")]
+    #[serde(skip)]
     pub push_app_secret: Secret<String>,
-    /// How many recent contacts a client pulls (100 to 500).
-    pub recent_contacts_to_pull: u16,
     /// The data centre chosen.
     pub data_centre: String,
 }
 
-/// Account identifiers: the APPID and UIN pair stored and backed up in the relational
-/// database. Kept as configuration data is.
-#[derive(Classified, Serialize, Deserialize, Clone)]
-#[privacy(category = im::AccountIdentifiers)]
+/// Account identifiers: the APPID and UIN pair. Kept as configuration data is.
+#[derive(Classified, sqlx::FromRow, Serialize, Clone)]
+#[privacy(category = im::AccountIdentifiers, table = "account_ids")]
 pub struct AccountIds {
     /// The APPID.
-    pub app_id: u64,
+    #[privacy(tenant)]
+    pub app_id: String,
     /// The UIN, pseudonymised in every output.
     #[privacy(redact = hash)]
-    pub uin: u64,
+    pub uin: i64,
 }
 
-/// User information: an end user's profile, processed on the customer's instructions. Kept for
-/// the customer's chosen period, or 7 days.
-#[derive(Classified, Serialize, Deserialize, Clone)]
-#[privacy(category = im::UserInformation)]
+/// User information: an end user's profile, processed on the customer's instructions. Kept
+/// for the customer's chosen period, or 7 days; never stored for a customer that opted out.
+#[derive(Classified, sqlx::FromRow, Serialize, Clone)]
+#[privacy(category = im::UserInformation, table = "profiles")]
 pub struct UserProfile {
     /// The customer application.
-    pub app_id: u64,
-    /// The end user; deletion and export requests find the profile by it.
-    #[privacy(subject)]
+    #[privacy(tenant)]
+    pub app_id: String,
+    /// The end user; erasure and export find the profile by it.
+    #[privacy(subject, redact = hash)]
     pub user_id: String,
     /// Nickname.
     #[privacy(redact = partial(keep_last = 1))]
@@ -120,45 +108,53 @@ pub struct UserProfile {
     pub signature: String,
     /// When the profile was last written.
     #[privacy(collected_at)]
-    pub updated: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
-/// Chat message records: one message between two end users, with its text or a media
-/// reference. Kept for the customer's chosen period, or 7 days. A deletion request by either
-/// party deletes the message.
-#[derive(Classified, Serialize, Deserialize, Clone)]
-#[privacy(category = im::ChatMessageRecord, erasure = delete_record)]
-pub struct ChatMessage {
+/// Chat message records: one message between two end users. Kept for the customer's chosen
+/// period, or 7 days; never stored for a customer that opted out. An erasure request by
+/// either party deletes the message.
+#[derive(Classified, sqlx::FromRow, Serialize, Clone)]
+#[privacy(category = im::ChatMessageRecord, table = "messages", erasure = delete_record)]
+pub struct Message {
     /// The customer application.
-    pub app_id: u64,
+    #[privacy(tenant)]
+    pub app_id: String,
+    /// The message id, unique within the application.
+    pub id: String,
     /// The sender.
-    #[privacy(subject)]
-    pub from: String,
+    #[privacy(subject, redact = hash)]
+    pub sender: String,
     /// The receiver.
-    #[privacy(subject)]
-    pub to: String,
-    /// What kind of message it is.
-    pub kind: MessageKind,
-    /// The text of a text message; never shown.
+    #[privacy(subject, redact = hash)]
+    pub recipient: String,
+    /// The text; never printed.
     #[privacy(redact)]
-    pub text: Option<String>,
-    /// The object-storage key of a photo, audio or video; pseudonymised.
-    #[privacy(redact = hash)]
-    pub media_key: Option<String>,
+    pub body: String,
     /// When it was sent.
     #[privacy(collected_at)]
-    pub sent: DateTime<Utc>,
+    pub sent_at: DateTime<Utc>,
 }
 
-/// The kinds of message the service carries.
-#[derive(Debug, Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Unclassified)]
-pub enum MessageKind {
-    /// Text.
-    Text,
-    /// A photo.
-    Photo,
-    /// Audio.
-    Audio,
-    /// Video.
-    Video,
+/// The descriptors of the service's types, in the policy's order.
+#[must_use]
+pub fn descriptors() -> [&'static privacy_core::TypeDescriptor; 6] {
+    [
+        RequestLog::DESCRIPTOR,
+        MonitoringSample::DESCRIPTOR,
+        AppConfig::DESCRIPTOR,
+        AccountIds::DESCRIPTOR,
+        UserProfile::DESCRIPTOR,
+        Message::DESCRIPTOR,
+    ]
 }
+
+/// The service's tables, with their short names as the summary and the chart print them.
+pub const TABLES: [(&str, &str); 6] = [
+    ("request_logs", "request logs"),
+    ("monitoring_samples", "monitoring samples"),
+    ("app_configs", "app configurations"),
+    ("account_ids", "account ids"),
+    ("profiles", "profiles"),
+    ("messages", "chat messages"),
+];

@@ -14,6 +14,8 @@ pub use message::Message;
 pub use nested::{
     NestedField, NestedRedacted, earliest, nested, nested_collected_at, nested_subjects,
 };
+#[cfg(feature = "derive")]
+pub use privacy_derive::__link_package as link_package;
 pub use probe::{Probe, ProbeAny, ProbeClassified, shown_unclassified, unclassified};
 
 pub use ::core::option::Option::{None, Some};
@@ -132,3 +134,14 @@ pub struct TaxonomyRegistration {
 }
 
 inventory::collect!(TaxonomyRegistration);
+
+/// Without the derive, no type of the package registers itself: nothing to link.
+#[cfg(not(feature = "derive"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __no_link_package {
+    () => {};
+}
+
+#[cfg(not(feature = "derive"))]
+pub use crate::__no_link_package as link_package;

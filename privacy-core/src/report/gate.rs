@@ -14,9 +14,13 @@
 //! items.interface_request_log = ["RequestLog.at"]
 //! "#;
 //! privacy_core::report::gate::check_types(policy, &[RequestLog::DESCRIPTOR]).unwrap();
-//! // In a backend's test suite, over every linked type:
-//! // privacy_core::report::gate::check(include_str!("../policy/im.toml")).unwrap();
+//! // In a backend's test suite (`tests/policy.rs`), over every type of the package:
+//! // privacy_core::report::gate::check!(include_str!("../policy.toml")).unwrap();
 //! ```
+//!
+//! Use [`check!`](macro@check) in a package's integration tests: a test that names nothing of
+//! its package's library does not link it, so [`check`](fn@check) would see none of its types;
+//! the macro links the library (and is the same call inside it).
 //!
 //! The policy file (TOML):
 //!
@@ -250,6 +254,38 @@ impl std::error::Error for Drift {}
 /// ```
 pub fn check(policy: &str) -> Result<(), Drift> {
     check_types(policy, crate::registry::types())
+}
+
+/// [`check`](fn@check) over the types of the calling package too: in an integration test,
+/// a binary or an example of a package, it links the package's library (whose types would
+/// otherwise be linked only if the code named one of them), then checks every registered
+/// type against `policy` (the file's text). Inside the library itself it is `check`.
+///
+/// ```
+/// # use privacy_core::{im, Classified};
+/// # #[derive(Classified)]
+/// # #[privacy(category = im::MonitoringData)]
+/// # struct InterfaceSample { success_rate: f64, #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
+/// let policy = r#"
+/// [categories."im.monitoring_data"]
+/// uses = ["network_quality_analysis", "optimisation", "locating_issues", "debugging"]
+/// legal_bases = ["contract"]
+/// retention = "1d"
+/// items.success_rate = ["InterfaceSample.success_rate", "InterfaceSample.at"]
+/// "#;
+/// // In `tests/policy.rs`: privacy_core::report::gate::check!(include_str!("../policy.toml")).unwrap();
+/// let drift = privacy_core::report::gate::check!(policy).unwrap_err();
+/// assert!(drift.to_string().contains("keeps records 2 days"));
+/// ```
+pub use crate::__gate_check as check;
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __gate_check {
+    ($policy:expr $(,)?) => {{
+        $crate::__private::link_package!();
+        $crate::report::gate::check($policy)
+    }};
 }
 
 /// Checks `types` against `policy` (the file's text).
