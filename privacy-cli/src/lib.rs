@@ -5,6 +5,7 @@
 //! (the `privacy` binary's sample types live in the binary).
 
 mod policy;
+pub mod schema;
 
 pub use policy::policy_file;
 
@@ -20,7 +21,43 @@ pub const HELP: &str = "commands:
   fideslang [--system NAME]   the inventory as a fideslang system (JSON)
   check POLICY.toml           compare the code with the declared policy; exit status 1 on drift
   policy init [PATH]          write the policy the code declares, as a starting policy file
-                              (to PATH, never over an existing file; to standard output without)";
+                              (to PATH, never over an existing file; to standard output without)
+  schema --database-url URL   check the service's tables, columns and indexes for the engine
+                              (sqlite:, postgres://, mysql://); exit status 1 when one is missing
+                              (with `run_async` only: it reads the database)";
+
+/// Runs `args` as [`run`] does, and also `schema --database-url URL`, which reads the database:
+/// call it from the service's async `main`.
+///
+/// ```
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// let args = ["schema", "--database-url", "sqlite::memory:"].map(String::from);
+/// let mut out = Vec::new();
+/// assert_eq!(privacy_cli::run_async(&args, &[], &mut out).await, 0);
+/// assert!(String::from_utf8(out).unwrap().contains("every mapped table"));
+/// # });
+/// ```
+pub async fn run_async(
+    args: &[String],
+    types: &[&'static TypeDescriptor],
+    out: &mut (dyn Write + Send),
+) -> i32 {
+    match args {
+        [command, flag, url] if command == "schema" && flag == "--database-url" => {
+            match schema::check(url, types).await {
+                Ok(report) => {
+                    let _ = writeln!(out, "{report}");
+                    i32::from(!report.is_ok())
+                }
+                Err(message) => {
+                    let _ = writeln!(out, "error: {message}");
+                    2
+                }
+            }
+        }
+        _ => run(args, types, out),
+    }
+}
 
 /// Runs `args` over `types`, writing to `out`. Returns the exit status: 0 done, 1 drift, 2 a
 /// command that could not run (then `out` holds one line saying why; `help` lists the
@@ -126,6 +163,11 @@ fn execute(
             )?;
         }
         ["--help" | "-h" | "help"] => write(out, HELP)?,
+        ["schema", ..] => {
+            return Err(
+                "`schema --database-url URL` reads the database: call `privacy_cli::run_async` from the service's async main".into(),
+            );
+        }
         _ => {
             return Err(format!(
                 "unknown command `{}`; `help` lists the commands",

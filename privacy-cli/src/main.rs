@@ -4,10 +4,11 @@
 
 mod sample;
 
-fn main() -> std::process::ExitCode {
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut out = Vec::new();
-    let status = privacy_cli::run(&args, &sample::descriptors(), &mut out);
+    let status = privacy_cli::run_async(&args, &sample::descriptors(), &mut out).await;
     let text = String::from_utf8_lossy(&out);
     if status == 2 {
         eprint!("{text}");
