@@ -9,6 +9,33 @@ use std::pin::Pin;
 /// A boxed future that can cross threads (the sweeper runs on `tokio::spawn`).
 pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// How a database spells the engine's column types (the tables themselves are
+/// [`EngineTables::ddl`](super::EngineTables::ddl)'s).
+#[derive(Debug)]
+#[doc(hidden)]
+pub struct ColumnTypes {
+    /// Short text compared exactly (tenants, names): binary collation where that is not the
+    /// default.
+    pub text: &'static str,
+    /// Free text (a hold's reason).
+    pub long_text: &'static str,
+    /// A 64-bit integer.
+    pub integer: &'static str,
+    /// A 64-bit key the database numbers itself.
+    pub id: &'static str,
+    /// What follows `CREATE TABLE ... (...)`.
+    pub options: &'static str,
+}
+
+/// `(schema, name)` of a validated, possibly schema-qualified table name: the schema as an
+/// SQL string literal, or `current` (the database's function naming the current one).
+pub(crate) fn schema_and_name<'a>(table: &'a str, current: &str) -> (String, &'a str) {
+    match table.split_once('.') {
+        Some((schema, name)) => (format!("'{schema}'"), name),
+        None => (current.to_owned(), table),
+    }
+}
+
 /// A fetched row: each column's name and its value as JSON.
 pub(crate) type Cells = Vec<(String, Value)>;
 
@@ -43,9 +70,9 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     #[doc(hidden)]
     fn param(n: usize) -> String;
 
-    /// The engine's own tables: tenant decisions, per-table floors, legal holds, audit.
+    /// The column types of the engine's own tables in this database.
     #[doc(hidden)]
-    fn engine_ddl(tables: &super::EngineTables) -> Vec<String>;
+    const TYPES: ColumnTypes;
 
     /// SQL turning `seconds` (an integer expression of Unix seconds) into a value that compares
     /// with a column of `encoding` in that column's own order, so the column's index serves.

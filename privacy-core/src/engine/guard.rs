@@ -43,15 +43,12 @@ impl<DB: Dialect> Engine<DB> {
             });
         }
         let mapping = self.mapping::<T>()?;
-        let conditions: Vec<String> =
-            rules::rules::<DB>(mapping, &self.inner.tables, self.now(), alias)
-                .into_iter()
-                .map(|rule| rule.condition)
-                .collect();
-        if conditions.is_empty() {
-            return Ok("1 = 1".to_owned());
-        }
-        Ok(format!("NOT ({})", conditions.join(" OR ")))
+        Ok(rules::visible::<DB>(
+            mapping,
+            &self.inner.tables,
+            self.now(),
+            alias,
+        ))
     }
 
     /// Checks a row the service is about to write: its tenant must store end users' data if

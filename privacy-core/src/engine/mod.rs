@@ -106,6 +106,46 @@ pub struct EngineTables {
 }
 
 impl EngineTables {
+    /// The statements creating the tables in `DB`'s column types.
+    fn ddl<DB: Dialect>(&self) -> Vec<String> {
+        let dialect::ColumnTypes {
+            text,
+            long_text,
+            integer,
+            id,
+            options,
+        } = DB::TYPES;
+        let table = |name: &str, columns: String| {
+            format!("CREATE TABLE IF NOT EXISTS {name} ({columns}){options}")
+        };
+        vec![
+            table(
+                &self.tenants,
+                format!(
+                    "tenant {text} PRIMARY KEY, stores_end_user_data SMALLINT NOT NULL DEFAULT 1, period_seconds {integer}, terminated_at {integer}, updated_at {integer} NOT NULL"
+                ),
+            ),
+            table(
+                &self.floors,
+                format!(
+                    "tenant {text} NOT NULL, table_name {text} NOT NULL, due_floor {integer} NOT NULL, PRIMARY KEY (tenant, table_name)"
+                ),
+            ),
+            table(
+                &self.holds,
+                format!(
+                    "id {id}, table_name {text}, tenant {text}, subject {text}, reason {long_text} NOT NULL, placed_at {integer} NOT NULL"
+                ),
+            ),
+            table(
+                &self.audit,
+                format!(
+                    "id {id}, at {integer} NOT NULL, action {text} NOT NULL, type_name {text} NOT NULL, table_name {text} NOT NULL, tenant {text}, count {integer} NOT NULL, cutoff {integer}, reason {text} NOT NULL, request {text}"
+                ),
+            ),
+        ]
+    }
+
     /// The tables under `prefix`, which must be a plain identifier start (ASCII letters,
     /// digits, `_`; at most 40 bytes), checked before any SQL runs.
     ///
@@ -289,7 +329,7 @@ impl<DB: Dialect> Engine<DB> {
     /// ```
     #[must_use]
     pub fn ddl(&self) -> Vec<String> {
-        DB::engine_ddl(&self.inner.tables)
+        self.inner.tables.ddl::<DB>()
     }
 
     /// Creates the engine's tables where they do not exist.
@@ -337,18 +377,24 @@ impl<DB: Dialect> Engine<DB> {
             })
     }
 
+    async fn connection(
+        &self,
+        operation: &str,
+    ) -> Result<sqlx::pool::PoolConnection<DB>, EngineError> {
+        self.inner
+            .pool
+            .acquire()
+            .await
+            .map_err(|error| EngineError::database(operation, error))
+    }
+
     async fn execute(
         &self,
         operation: &str,
         sql: &str,
         binds: &[Bind],
     ) -> Result<u64, EngineError> {
-        let mut connection = self
-            .inner
-            .pool
-            .acquire()
-            .await
-            .map_err(|error| EngineError::database(operation, error))?;
+        let mut connection = self.connection(operation).await?;
         DB::execute(&mut connection, sql, binds)
             .await
             .map_err(|error| EngineError::database(operation, error))
@@ -360,12 +406,7 @@ impl<DB: Dialect> Engine<DB> {
         sql: &str,
         binds: &[Bind],
     ) -> Result<Vec<dialect::Cells>, EngineError> {
-        let mut connection = self
-            .inner
-            .pool
-            .acquire()
-            .await
-            .map_err(|error| EngineError::database(operation, error))?;
+        let mut connection = self.connection(operation).await?;
         DB::fetch(&mut connection, sql, binds)
             .await
             .map_err(|error| EngineError::database(operation, error))

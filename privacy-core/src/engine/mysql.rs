@@ -2,40 +2,25 @@
 //! every comparison with the service's columns is exact, whatever their collation: `ACME` is
 //! not `acme`, `café` is not `cafe`.
 
-use super::EngineTables;
-use super::dialect::{Dialect, Params, private::Sealed, sqlx_operations};
+use super::dialect::{
+    ColumnTypes, Dialect, Params, private::Sealed, schema_and_name, sqlx_operations,
+};
 use crate::InstantEncoding;
 
 impl Sealed for sqlx::MySql {}
-
-const TEXT: &str = "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
-const OPTIONS: &str = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
 
 impl Dialect for sqlx::MySql {
     fn param(_: usize) -> String {
         "?".to_owned()
     }
 
-    fn engine_ddl(tables: &EngineTables) -> Vec<String> {
-        vec![
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (tenant {TEXT} PRIMARY KEY, stores_end_user_data SMALLINT NOT NULL DEFAULT 1, period_seconds BIGINT, terminated_at BIGINT, updated_at BIGINT NOT NULL) {OPTIONS}",
-                tables.tenants
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (tenant {TEXT} NOT NULL, table_name {TEXT} NOT NULL, due_floor BIGINT NOT NULL, PRIMARY KEY (tenant, table_name)) {OPTIONS}",
-                tables.floors
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (id BIGINT AUTO_INCREMENT PRIMARY KEY, table_name {TEXT}, tenant {TEXT}, subject {TEXT}, reason TEXT NOT NULL, placed_at BIGINT NOT NULL) {OPTIONS}",
-                tables.holds
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (id BIGINT AUTO_INCREMENT PRIMARY KEY, at BIGINT NOT NULL, action {TEXT} NOT NULL, type_name {TEXT} NOT NULL, table_name {TEXT} NOT NULL, tenant {TEXT}, count BIGINT NOT NULL, cutoff BIGINT, reason {TEXT} NOT NULL, request {TEXT}) {OPTIONS}",
-                tables.audit
-            ),
-        ]
-    }
+    const TYPES: ColumnTypes = ColumnTypes {
+        text: "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+        long_text: "TEXT",
+        integer: "BIGINT",
+        id: "BIGINT AUTO_INCREMENT PRIMARY KEY",
+        options: " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+    };
 
     fn from_unix(seconds: &str, _encoding: InstantEncoding) -> String {
         // sqlx sets each session's time zone to UTC, in which `DATETIME` and `TIMESTAMP`
@@ -61,14 +46,14 @@ impl Dialect for sqlx::MySql {
     }
 
     fn columns_sql(table: &str) -> String {
-        let (schema, name) = split(table);
+        let (schema, name) = schema_and_name(table, "DATABASE()");
         format!(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = {schema} AND table_name = '{name}'"
         )
     }
 
     fn index_columns_sql(table: &str) -> String {
-        let (schema, name) = split(table);
+        let (schema, name) = schema_and_name(table, "DATABASE()");
         format!(
             "SELECT index_name, seq_in_index, column_name FROM information_schema.statistics WHERE table_schema = {schema} AND table_name = '{name}' ORDER BY 1, 2"
         )
@@ -100,13 +85,5 @@ impl Dialect for sqlx::MySql {
             .as_database_error()
             .and_then(|error| error.code())
             .is_some_and(|code| code == "1213" || code == "1205" || code == "40001")
-    }
-}
-
-/// `(schema expression, table)` of a possibly qualified, already validated table name.
-fn split(table: &str) -> (String, &str) {
-    match table.split_once('.') {
-        Some((schema, name)) => (format!("'{schema}'"), name),
-        None => ("DATABASE()".to_owned(), table),
     }
 }

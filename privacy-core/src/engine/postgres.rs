@@ -1,7 +1,8 @@
 //! PostgreSQL (feature `postgres`).
 
-use super::EngineTables;
-use super::dialect::{Dialect, Params, private::Sealed, sqlx_operations};
+use super::dialect::{
+    ColumnTypes, Dialect, Params, private::Sealed, schema_and_name, sqlx_operations,
+};
 use crate::InstantEncoding;
 
 impl Sealed for sqlx::Postgres {}
@@ -11,26 +12,14 @@ impl Dialect for sqlx::Postgres {
         format!("${n}")
     }
 
-    fn engine_ddl(tables: &EngineTables) -> Vec<String> {
-        vec![
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT PRIMARY KEY, stores_end_user_data SMALLINT NOT NULL DEFAULT 1, period_seconds BIGINT, terminated_at BIGINT, updated_at BIGINT NOT NULL)",
-                tables.tenants
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT NOT NULL, table_name TEXT NOT NULL, due_floor BIGINT NOT NULL, PRIMARY KEY (tenant, table_name))",
-                tables.floors
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (id BIGSERIAL PRIMARY KEY, table_name TEXT, tenant TEXT, subject TEXT, reason TEXT NOT NULL, placed_at BIGINT NOT NULL)",
-                tables.holds
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, action TEXT NOT NULL, type_name TEXT NOT NULL, table_name TEXT NOT NULL, tenant TEXT, count BIGINT NOT NULL, cutoff BIGINT, reason TEXT NOT NULL, request TEXT)",
-                tables.audit
-            ),
-        ]
-    }
+    const TYPES: ColumnTypes = ColumnTypes {
+        // Text comparison is exact under PostgreSQL's deterministic collations.
+        text: "TEXT",
+        long_text: "TEXT",
+        integer: "BIGINT",
+        id: "BIGSERIAL PRIMARY KEY",
+        options: "",
+    };
 
     fn from_unix(seconds: &str, encoding: InstantEncoding) -> String {
         match encoding {
@@ -57,21 +46,21 @@ impl Dialect for sqlx::Postgres {
     }
 
     fn columns_sql(table: &str) -> String {
-        let (schema, name) = split(table);
+        let (schema, name) = schema_and_name(table, "current_schema()");
         format!(
             "SELECT column_name::text FROM information_schema.columns WHERE table_schema = {schema} AND table_name = '{name}'"
         )
     }
 
     fn index_columns_sql(table: &str) -> String {
-        let (schema, name) = split(table);
+        let (schema, name) = schema_and_name(table, "current_schema()");
         format!(
             "SELECT i.relname::text, k.ord, a.attname::text FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class i ON i.oid = x.indexrelid CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum WHERE n.nspname = {schema} AND c.relname = '{name}' ORDER BY 1, 2"
         )
     }
 
     fn partitions_sql(table: &str) -> Option<String> {
-        let (schema, name) = split(table);
+        let (schema, name) = schema_and_name(table, "current_schema()");
         Some(format!(
             "SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace WHERE n.nspname = {schema} AND p.relname = '{name}'"
         ))
@@ -147,13 +136,5 @@ impl Dialect for sqlx::Postgres {
             .as_database_error()
             .and_then(|error| error.code())
             .is_some_and(|code| code == "40001" || code == "40P01")
-    }
-}
-
-/// `(schema expression, table)` of a possibly qualified, already validated table name.
-fn split(table: &str) -> (String, &str) {
-    match table.split_once('.') {
-        Some((schema, name)) => (format!("'{schema}'"), name),
-        None => ("current_schema()".to_owned(), table),
     }
 }

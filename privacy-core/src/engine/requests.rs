@@ -321,7 +321,7 @@ impl<DB: Dialect> Engine<DB> {
             let row = "r";
             let mut params = Params::new::<DB>();
             let names = names_subject::<DB>(mapping, row, tenant, subject.as_str(), &mut params);
-            let visible = self.visible_mapping(mapping, row);
+            let visible = rules::visible::<DB>(mapping, &self.inner.tables, self.now(), row);
             let columns: Vec<String> = mapping
                 .exported
                 .iter()
@@ -377,20 +377,6 @@ impl<DB: Dialect> Engine<DB> {
             "exported_at": self.now().to_rfc3339(),
             "categories": categories,
         }))
-    }
-
-    /// The visibility condition of one mapping, over rows named `row`.
-    fn visible_mapping(&self, mapping: &Mapping, row: &str) -> String {
-        let conditions: Vec<String> =
-            rules::rules::<DB>(mapping, &self.inner.tables, self.now(), row)
-                .into_iter()
-                .map(|rule| rule.condition)
-                .collect();
-        if conditions.is_empty() {
-            "1 = 1".to_owned()
-        } else {
-            format!("NOT ({})", conditions.join(" OR "))
-        }
     }
 }
 

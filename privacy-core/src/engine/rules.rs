@@ -160,3 +160,22 @@ pub(crate) fn held<DB: Dialect>(mapping: &Mapping, tables: &EngineTables, row: &
         subject.join(" OR ")
     )
 }
+
+/// The condition that keeps `mapping`'s rows not yet due at `now`, over rows named `row`: the
+/// negation of every rule, so reads hide exactly what a sweep may delete.
+pub(crate) fn visible<DB: Dialect>(
+    mapping: &Mapping,
+    tables: &EngineTables,
+    now: DateTime<Utc>,
+    row: &str,
+) -> String {
+    let conditions: Vec<String> = rules::<DB>(mapping, tables, now, row)
+        .into_iter()
+        .map(|rule| rule.condition)
+        .collect();
+    if conditions.is_empty() {
+        "1 = 1".to_owned()
+    } else {
+        format!("NOT ({})", conditions.join(" OR "))
+    }
+}

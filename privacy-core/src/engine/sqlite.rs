@@ -1,7 +1,6 @@
 //! SQLite (feature `sqlite`), the embedded default.
 
-use super::EngineTables;
-use super::dialect::{Dialect, Params, private::Sealed, sqlx_operations};
+use super::dialect::{ColumnTypes, Dialect, Params, private::Sealed, sqlx_operations};
 use crate::InstantEncoding;
 
 impl Sealed for sqlx::Sqlite {}
@@ -11,26 +10,14 @@ impl Dialect for sqlx::Sqlite {
         "?".to_owned()
     }
 
-    fn engine_ddl(tables: &EngineTables) -> Vec<String> {
-        vec![
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT PRIMARY KEY, stores_end_user_data INTEGER NOT NULL DEFAULT 1, period_seconds INTEGER, terminated_at INTEGER, updated_at INTEGER NOT NULL)",
-                tables.tenants
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (tenant TEXT NOT NULL, table_name TEXT NOT NULL, due_floor INTEGER NOT NULL, PRIMARY KEY (tenant, table_name))",
-                tables.floors
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (id INTEGER PRIMARY KEY, table_name TEXT, tenant TEXT, subject TEXT, reason TEXT NOT NULL, placed_at INTEGER NOT NULL)",
-                tables.holds
-            ),
-            format!(
-                "CREATE TABLE IF NOT EXISTS {} (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, action TEXT NOT NULL, type_name TEXT NOT NULL, table_name TEXT NOT NULL, tenant TEXT, count INTEGER NOT NULL, cutoff INTEGER, reason TEXT NOT NULL, request TEXT)",
-                tables.audit
-            ),
-        ]
-    }
+    const TYPES: ColumnTypes = ColumnTypes {
+        // SQLite compares text with BINARY collation unless a column declares another.
+        text: "TEXT",
+        long_text: "TEXT",
+        integer: "INTEGER",
+        id: "INTEGER PRIMARY KEY",
+        options: "",
+    };
 
     fn from_unix(seconds: &str, encoding: InstantEncoding) -> String {
         // SQLite keeps instants as text in the format sqlx writes for each Rust type; the
