@@ -11,9 +11,10 @@
 //!   locks, one round trip a batch;
 //! - `one DELETE`: `DELETE ... WHERE at <= $cutoff`, one statement.
 //!
-//! Run: `cargo bench -p privacy-tests --bench sweep` (SQLite in a temporary file; PostgreSQL
-//! on 127.0.0.1:5432 when it is there, in a schema of its own that is dropped after).
-//! `PRIVACY_BENCH_ROWS` (default 2,000,000, half due) and `PRIVACY_BENCH_RUNS` (default 2:
+//! Run: `cargo bench -p privacy-tests --bench sweep` (SQLite in a temporary file, with sqlx's
+//! defaults and in WAL mode; PostgreSQL on 127.0.0.1:5432 when it is there, in a schema of its
+//! own that is dropped after); `-- sqlite`, `-- sqlite-wal` or `-- postgres` runs one.
+//! `PRIVACY_BENCH_ROWS` (default 2,000,000, half due) and `PRIVACY_BENCH_RUNS` (default 3:
 //! each contender runs that many times, in turn; the table shows the median) change the size.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
@@ -282,7 +283,13 @@ fn number(name: &str, default: i64) -> i64 {
         .unwrap_or(default)
 }
 
-async fn sqlite(plan: &Plan, runs: i64) -> Result<Vec<(Contender, Vec<Measured>)>, Failure> {
+/// SQLite in a file: with sqlx's defaults (rollback journal, `synchronous = FULL`), or in WAL
+/// mode with `synchronous = NORMAL`, the usual setting of a service.
+async fn sqlite(
+    plan: &Plan,
+    runs: i64,
+    wal: bool,
+) -> Result<Vec<(Contender, Vec<Measured>)>, Failure> {
     let contenders = [
         Contender::Engine,
         Contender::LoopByKey,
@@ -295,9 +302,14 @@ async fn sqlite(plan: &Plan, runs: i64) -> Result<Vec<(Contender, Vec<Measured>)
     for _ in 0..runs {
         for (contender, measured) in &mut results {
             let file = std::env::temp_dir().join(format!("{}.db", servers::prefix("bench")));
-            let options = sqlx::sqlite::SqliteConnectOptions::new()
+            let mut options = sqlx::sqlite::SqliteConnectOptions::new()
                 .filename(&file)
                 .create_if_missing(true);
+            if wal {
+                options = options
+                    .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
+            }
             let pool = sqlx::sqlite::SqlitePoolOptions::new()
                 .max_connections(1)
                 .connect_with(options)
@@ -308,7 +320,11 @@ async fn sqlite(plan: &Plan, runs: i64) -> Result<Vec<(Contender, Vec<Measured>)
                 let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
             }
             measured.push(result?);
-            eprintln!("SQLite {}: {:?}", contender.name(), measured.last());
+            eprintln!(
+                "SQLite (WAL {wal}) {}: {:?}",
+                contender.name(),
+                measured.last()
+            );
         }
     }
     Ok(results)
@@ -354,7 +370,7 @@ fn main() -> Result<(), Failure> {
         .collect();
     let wanted = |name: &str| only.is_empty() || only.iter().any(|arg| arg == name);
     let rows = number("PRIVACY_BENCH_ROWS", 2_000_000);
-    let runs = number("PRIVACY_BENCH_RUNS", 2).max(1);
+    let runs = number("PRIVACY_BENCH_RUNS", 3).max(1);
     // Over 14 days, half of them more than 7 days old.
     let spacing_ms = (14 * 86_400 * 1_000 / rows).max(1);
     let plan = Plan::split(rows, rows / 2, cutoff(), spacing_ms);
@@ -362,8 +378,15 @@ fn main() -> Result<(), Failure> {
         .enable_all()
         .build()?;
     if wanted("sqlite") {
-        let results = runtime.block_on(sqlite(&plan, runs))?;
-        report("SQLite (file, sqlx defaults)", &results);
+        let results = runtime.block_on(sqlite(&plan, runs, false))?;
+        report(
+            "SQLite (file, sqlx defaults: rollback journal, synchronous = FULL)",
+            &results,
+        );
+    }
+    if wanted("sqlite-wal") {
+        let results = runtime.block_on(sqlite(&plan, runs, true))?;
+        report("SQLite (file, WAL, synchronous = NORMAL)", &results);
     }
     if wanted("postgres") {
         match runtime.block_on(postgres(&plan, runs))? {
