@@ -231,34 +231,43 @@ fn median(mut runs: Vec<Measured>) -> Measured {
     runs[runs.len() / 2]
 }
 
-/// Runs every contender `runs` times, in turn, and prints the table.
+/// Prints the table: each contender's median time, and its speed against the loop by key
+/// and the one `DELETE` as the median of the ratios within each run (the contenders of one
+/// run follow each other, so a slow spell of a shared machine weighs on all of them).
 fn report(database: &str, results: &[(Contender, Vec<Measured>)]) {
-    let medians: Vec<(Contender, Measured)> = results
-        .iter()
-        .map(|(contender, runs)| (*contender, median(runs.clone())))
-        .collect();
-    let seconds = |contender: Contender| {
-        medians
+    let runs_of = |contender: Contender| {
+        results
             .iter()
             .find(|(known, _)| *known == contender)
-            .map(|(_, run)| run.total.as_secs_f64())
+            .map(|(_, runs)| runs)
     };
-    let key = seconds(Contender::LoopByKey);
-    let raw = seconds(Contender::OneDelete);
+    let speed = |runs: &[Measured], other: Contender| -> String {
+        let Some(others) = runs_of(other) else {
+            return "-".into();
+        };
+        let mut ratios: Vec<f64> = runs
+            .iter()
+            .zip(others)
+            .map(|(run, other)| other.total.as_secs_f64() / run.total.as_secs_f64())
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        let all: Vec<String> = ratios.iter().map(|ratio| format!("{ratio:.2}")).collect();
+        format!("{:.2}x ({})", ratios[ratios.len() / 2], all.join(", "))
+    };
     println!(
-        "\n{database}: {} due rows deleted of 2x as many; median of {} runs",
-        medians[0].1.deleted,
+        "\n{database}: {} due rows of {} deleted; median of {} runs",
+        results[0].1[0].deleted,
+        results[0].1[0].deleted * 2,
         results[0].1.len()
     );
     println!(
-        "| contender | time (s) | rows/s | batches | longest batch (ms) | vs loop by key | vs one DELETE | all runs (s) |"
+        "| contender | time (s) | rows/s | batches | longest batch (ms) | speed vs loop by key | speed vs one DELETE | all runs (s) |"
     );
     println!("|---|---|---|---|---|---|---|---|");
-    for ((contender, run), (_, runs)) in medians.iter().zip(results) {
+    for (contender, runs) in results {
+        let run = median(runs.clone());
         let total = run.total.as_secs_f64();
-        let ratio = |other: Option<f64>| {
-            other.map_or_else(|| "-".to_owned(), |other| format!("{:.2}x", other / total))
-        };
+        let longest = runs.iter().map(|run| run.longest).max().unwrap_or_default();
         let all: Vec<String> = runs
             .iter()
             .map(|run| format!("{:.2}", run.total.as_secs_f64()))
@@ -268,9 +277,9 @@ fn report(database: &str, results: &[(Contender, Vec<Measured>)]) {
             contender.name(),
             run.deleted as f64 / total,
             run.batches,
-            run.longest.as_secs_f64() * 1e3,
-            ratio(key),
-            ratio(raw),
+            longest.as_secs_f64() * 1e3,
+            speed(runs, Contender::LoopByKey),
+            speed(runs, Contender::OneDelete),
             all.join(", ")
         );
     }
