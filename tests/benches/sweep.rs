@@ -261,23 +261,26 @@ fn report(database: &str, results: &[(Contender, Vec<Measured>)]) {
         results[0].1.len()
     );
     println!(
-        "| contender | time (s) | rows/s | batches | longest batch (ms) | speed vs loop by key | speed vs one DELETE | all runs (s) |"
+        "| contender | time (s) | rows/s | batches | longest batch, median / worst run (ms) | speed vs loop by key | speed vs one DELETE | all runs (s) |"
     );
     println!("|---|---|---|---|---|---|---|---|");
     for (contender, runs) in results {
         let run = median(runs.clone());
         let total = run.total.as_secs_f64();
-        let longest = runs.iter().map(|run| run.longest).max().unwrap_or_default();
+        let mut longest: Vec<Duration> = runs.iter().map(|run| run.longest).collect();
+        longest.sort();
+        let (typical, worst) = (longest[longest.len() / 2], longest[longest.len() - 1]);
         let all: Vec<String> = runs
             .iter()
             .map(|run| format!("{:.2}", run.total.as_secs_f64()))
             .collect();
         println!(
-            "| {} | {total:.2} | {:.0} | {} | {:.1} | {} | {} | {} |",
+            "| {} | {total:.2} | {:.0} | {} | {:.1} / {:.1} | {} | {} | {} |",
             contender.name(),
             run.deleted as f64 / total,
             run.batches,
-            longest.as_secs_f64() * 1e3,
+            typical.as_secs_f64() * 1e3,
+            worst.as_secs_f64() * 1e3,
             speed(runs, Contender::LoopByKey),
             speed(runs, Contender::OneDelete),
             all.join(", ")
