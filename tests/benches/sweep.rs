@@ -11,9 +11,10 @@
 //!   locks, one round trip a batch;
 //! - `one DELETE`: `DELETE ... WHERE at <= $cutoff`, one statement.
 //!
-//! Run: `cargo bench -p privacy-tests --bench sweep` (SQLite in a temporary file; PostgreSQL
-//! on 127.0.0.1:5432 when it is there, in a schema of its own that is dropped after).
-//! `PRIVACY_BENCH_ROWS` (default 2,000,000, half due) and `PRIVACY_BENCH_RUNS` (default 2:
+//! Run: `cargo bench -p privacy-tests --bench sweep` (SQLite in a temporary file, with sqlx's
+//! defaults and in WAL mode; PostgreSQL on 127.0.0.1:5432 when it is there, in a schema of its
+//! own that is dropped after); `-- sqlite`, `-- sqlite-wal` or `-- postgres` runs one.
+//! `PRIVACY_BENCH_ROWS` (default 2,000,000, half due) and `PRIVACY_BENCH_RUNS` (default 3:
 //! each contender runs that many times, in turn; the table shows the median) change the size.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
@@ -230,46 +231,58 @@ fn median(mut runs: Vec<Measured>) -> Measured {
     runs[runs.len() / 2]
 }
 
-/// Runs every contender `runs` times, in turn, and prints the table.
+/// Prints the table: each contender's median time, and its speed against the loop by key
+/// and the one `DELETE` as the median of the ratios within each run (the contenders of one
+/// run follow each other, so a slow spell of a shared machine weighs on all of them).
 fn report(database: &str, results: &[(Contender, Vec<Measured>)]) {
-    let medians: Vec<(Contender, Measured)> = results
-        .iter()
-        .map(|(contender, runs)| (*contender, median(runs.clone())))
-        .collect();
-    let seconds = |contender: Contender| {
-        medians
+    let runs_of = |contender: Contender| {
+        results
             .iter()
             .find(|(known, _)| *known == contender)
-            .map(|(_, run)| run.total.as_secs_f64())
+            .map(|(_, runs)| runs)
     };
-    let key = seconds(Contender::LoopByKey);
-    let raw = seconds(Contender::OneDelete);
+    let speed = |runs: &[Measured], other: Contender| -> String {
+        let Some(others) = runs_of(other) else {
+            return "-".into();
+        };
+        let mut ratios: Vec<f64> = runs
+            .iter()
+            .zip(others)
+            .map(|(run, other)| other.total.as_secs_f64() / run.total.as_secs_f64())
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        let all: Vec<String> = ratios.iter().map(|ratio| format!("{ratio:.2}")).collect();
+        format!("{:.2}x ({})", ratios[ratios.len() / 2], all.join(", "))
+    };
     println!(
-        "\n{database}: {} due rows deleted of 2x as many; median of {} runs",
-        medians[0].1.deleted,
+        "\n{database}: {} due rows of {} deleted; median of {} runs",
+        results[0].1[0].deleted,
+        results[0].1[0].deleted * 2,
         results[0].1.len()
     );
     println!(
-        "| contender | time (s) | rows/s | batches | longest batch (ms) | vs loop by key | vs one DELETE | all runs (s) |"
+        "| contender | time (s) | rows/s | batches | longest batch, median / worst run (ms) | speed vs loop by key | speed vs one DELETE | all runs (s) |"
     );
     println!("|---|---|---|---|---|---|---|---|");
-    for ((contender, run), (_, runs)) in medians.iter().zip(results) {
+    for (contender, runs) in results {
+        let run = median(runs.clone());
         let total = run.total.as_secs_f64();
-        let ratio = |other: Option<f64>| {
-            other.map_or_else(|| "-".to_owned(), |other| format!("{:.2}x", other / total))
-        };
+        let mut longest: Vec<Duration> = runs.iter().map(|run| run.longest).collect();
+        longest.sort();
+        let (typical, worst) = (longest[longest.len() / 2], longest[longest.len() - 1]);
         let all: Vec<String> = runs
             .iter()
             .map(|run| format!("{:.2}", run.total.as_secs_f64()))
             .collect();
         println!(
-            "| {} | {total:.2} | {:.0} | {} | {:.1} | {} | {} | {} |",
+            "| {} | {total:.2} | {:.0} | {} | {:.1} / {:.1} | {} | {} | {} |",
             contender.name(),
             run.deleted as f64 / total,
             run.batches,
-            run.longest.as_secs_f64() * 1e3,
-            ratio(key),
-            ratio(raw),
+            typical.as_secs_f64() * 1e3,
+            worst.as_secs_f64() * 1e3,
+            speed(runs, Contender::LoopByKey),
+            speed(runs, Contender::OneDelete),
             all.join(", ")
         );
     }
@@ -282,7 +295,13 @@ fn number(name: &str, default: i64) -> i64 {
         .unwrap_or(default)
 }
 
-async fn sqlite(plan: &Plan, runs: i64) -> Result<Vec<(Contender, Vec<Measured>)>, Failure> {
+/// SQLite in a file: with sqlx's defaults (rollback journal, `synchronous = FULL`), or in WAL
+/// mode with `synchronous = NORMAL`, the usual setting of a service.
+async fn sqlite(
+    plan: &Plan,
+    runs: i64,
+    wal: bool,
+) -> Result<Vec<(Contender, Vec<Measured>)>, Failure> {
     let contenders = [
         Contender::Engine,
         Contender::LoopByKey,
@@ -295,9 +314,14 @@ async fn sqlite(plan: &Plan, runs: i64) -> Result<Vec<(Contender, Vec<Measured>)
     for _ in 0..runs {
         for (contender, measured) in &mut results {
             let file = std::env::temp_dir().join(format!("{}.db", servers::prefix("bench")));
-            let options = sqlx::sqlite::SqliteConnectOptions::new()
+            let mut options = sqlx::sqlite::SqliteConnectOptions::new()
                 .filename(&file)
                 .create_if_missing(true);
+            if wal {
+                options = options
+                    .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
+            }
             let pool = sqlx::sqlite::SqlitePoolOptions::new()
                 .max_connections(1)
                 .connect_with(options)
@@ -308,7 +332,11 @@ async fn sqlite(plan: &Plan, runs: i64) -> Result<Vec<(Contender, Vec<Measured>)
                 let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
             }
             measured.push(result?);
-            eprintln!("SQLite {}: {:?}", contender.name(), measured.last());
+            eprintln!(
+                "SQLite (WAL {wal}) {}: {:?}",
+                contender.name(),
+                measured.last()
+            );
         }
     }
     Ok(results)
@@ -354,7 +382,7 @@ fn main() -> Result<(), Failure> {
         .collect();
     let wanted = |name: &str| only.is_empty() || only.iter().any(|arg| arg == name);
     let rows = number("PRIVACY_BENCH_ROWS", 2_000_000);
-    let runs = number("PRIVACY_BENCH_RUNS", 2).max(1);
+    let runs = number("PRIVACY_BENCH_RUNS", 3).max(1);
     // Over 14 days, half of them more than 7 days old.
     let spacing_ms = (14 * 86_400 * 1_000 / rows).max(1);
     let plan = Plan::split(rows, rows / 2, cutoff(), spacing_ms);
@@ -362,8 +390,15 @@ fn main() -> Result<(), Failure> {
         .enable_all()
         .build()?;
     if wanted("sqlite") {
-        let results = runtime.block_on(sqlite(&plan, runs))?;
-        report("SQLite (file, sqlx defaults)", &results);
+        let results = runtime.block_on(sqlite(&plan, runs, false))?;
+        report(
+            "SQLite (file, sqlx defaults: rollback journal, synchronous = FULL)",
+            &results,
+        );
+    }
+    if wanted("sqlite-wal") {
+        let results = runtime.block_on(sqlite(&plan, runs, true))?;
+        report("SQLite (file, WAL, synchronous = NORMAL)", &results);
     }
     if wanted("postgres") {
         match runtime.block_on(postgres(&plan, runs))? {

@@ -339,11 +339,23 @@ where
     );
 }
 
+/// Removes an SQLite database's files when dropped, the test passed or not.
+struct Removed(String);
+
+impl Drop for Removed {
+    fn drop(&mut self) {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.0));
+        }
+    }
+}
+
 #[test]
 fn sqlite_file_survives_sigkills_mid_sweep() {
     let runtime = runtime();
     let file = std::env::temp_dir().join(format!("{}.db", servers::prefix("faults")));
     let name = file.to_string_lossy().into_owned();
+    let _removed = Removed(name.clone());
     let engine = runtime
         .block_on(async {
             let options = sqlx::sqlite::SqliteConnectOptions::new()
@@ -360,9 +372,6 @@ fn sqlite_file_survives_sigkills_mid_sweep() {
         .expect("a loaded SQLite file");
     killed_mid_sweep(&runtime, &engine, &name);
     runtime.block_on(engine.pool().close());
-    for suffix in ["", "-journal", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{name}{suffix}"));
-    }
 }
 
 #[test]

@@ -98,6 +98,8 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     /// [`qualifier`](Dialect::qualifier)), returning column `returning` of each deleted row
     /// when given. With `skip_locked`, rows another transaction holds are left for later
     /// (a sweep: the next one takes them) rather than waited for (an erasure must not skip).
+    /// With `single`, `table` is known to have no child tables (see
+    /// [`children_sql`](Dialect::children_sql)), so a row's physical address names it.
     #[doc(hidden)]
     fn delete_batch(
         table: &str,
@@ -105,7 +107,17 @@ pub trait Dialect: sqlx::Database + private::Sealed {
         limit: usize,
         returning: Option<&str>,
         skip_locked: bool,
+        single: bool,
     ) -> String;
+
+    /// A query whose one value counts the tables that inherit from `table` (partitions,
+    /// children), where [`delete_batch`](Dialect::delete_batch) has a faster form for a table
+    /// without any; `None` where it has not.
+    #[doc(hidden)]
+    fn children_sql(table: &str) -> Option<String> {
+        let _ = table;
+        None
+    }
 
     /// `INSERT INTO {table} ({columns}) VALUES ({values})` that does nothing when the row's key
     /// is already there.

@@ -69,10 +69,11 @@ impl Dialect for sqlx::MySql {
         limit: usize,
         returning: Option<&str>,
         skip_locked: bool,
+        single: bool,
     ) -> String {
         // `RETURNING` on `DELETE` is MariaDB's (10.0.5 and later).
         // Rows locked by another transaction are waited for: the database has no skipping.
-        let _ = skip_locked;
+        let _ = (skip_locked, single);
         let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
         format!("DELETE FROM {table} WHERE {condition} LIMIT {limit}{returning}")
     }

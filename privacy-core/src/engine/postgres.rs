@@ -114,18 +114,35 @@ impl Dialect for sqlx::Postgres {
         limit: usize,
         returning: Option<&str>,
         skip_locked: bool,
+        single: bool,
     ) -> String {
         // Rows are chosen and locked in one step; a row a concurrent sweeper or writer holds is
-        // skipped, and `(tableoid, ctid)` names a row even in a partitioned table.
+        // skipped.
         let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
         let lock = if skip_locked {
             "FOR UPDATE SKIP LOCKED"
         } else {
             "FOR UPDATE"
         };
-        format!(
-            "DELETE FROM {table} WHERE (tableoid, ctid) IN (SELECT r.tableoid, r.ctid FROM {table} AS r WHERE {condition} LIMIT {limit} {lock}){returning}"
-        )
+        if single {
+            // A table without children: `ctid` names a row, and a TID scan over the array
+            // visits the batch in physical order (about twice as fast per batch as the join
+            // below, measured by `benches/sweep.rs`).
+            format!(
+                "DELETE FROM {table} WHERE ctid = ANY (ARRAY(SELECT r.ctid FROM {table} AS r WHERE {condition} LIMIT {limit} {lock})){returning}"
+            )
+        } else {
+            // `(tableoid, ctid)` names a row even in a partitioned or inherited table.
+            format!(
+                "DELETE FROM {table} WHERE (tableoid, ctid) IN (SELECT r.tableoid, r.ctid FROM {table} AS r WHERE {condition} LIMIT {limit} {lock}){returning}"
+            )
+        }
+    }
+
+    fn children_sql(table: &str) -> Option<String> {
+        Some(format!(
+            "SELECT count(*) FROM pg_inherits WHERE inhparent = '{table}'::regclass"
+        ))
     }
 
     sqlx_operations!(sqlx::Postgres);

@@ -226,6 +226,7 @@ impl<DB: Dialect> Engine<DB> {
                     self.inner.batch,
                     None,
                     false,
+                    false,
                 );
                 let count = DB::execute(&mut transaction, &sql, params.binds())
                     .await

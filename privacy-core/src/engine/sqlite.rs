@@ -64,9 +64,10 @@ impl Dialect for sqlx::Sqlite {
         limit: usize,
         returning: Option<&str>,
         skip_locked: bool,
+        single: bool,
     ) -> String {
         // Rows locked by another transaction are waited for: the database has no skipping.
-        let _ = skip_locked;
+        let _ = (skip_locked, single);
         let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
         format!(
             "DELETE FROM {table} WHERE rowid IN (SELECT r.rowid FROM {table} AS r WHERE {condition} LIMIT {limit}){returning}"

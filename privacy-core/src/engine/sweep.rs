@@ -148,6 +148,17 @@ impl<DB: Dialect> Engine<DB> {
         let row = DB::qualifier(mapping.table.name);
         let held = rules::held::<DB>(mapping, &self.inner.tables, &row);
         let mut report = SweepReport::default();
+        let single = match DB::children_sql(mapping.table.name) {
+            Some(sql) => {
+                let operation = format!("sweeping `{}`", mapping.table.name);
+                let rows = self.fetch(&operation, &sql, &[]).await?;
+                rows.first()
+                    .and_then(|row| row.first())
+                    .and_then(|(_, value)| value.as_i64())
+                    == Some(0)
+            }
+            None => false,
+        };
         for rule in rules::rules::<DB>(mapping, &self.inner.tables, now, &row) {
             if let (crate::Retention::Fixed(_), AuditReason::Retention, Some(cutoff)) =
                 (mapping.descriptor.retention, rule.reason, rule.cutoff)
@@ -163,6 +174,7 @@ impl<DB: Dialect> Engine<DB> {
                 self.inner.batch,
                 returning,
                 true,
+                single,
             );
             loop {
                 let started = Instant::now();
