@@ -2,6 +2,11 @@
 //!
 //! `#[derive(Classified)]` registers each non-generic type it derives for, so inventories,
 //! policy reports and data subjects' requests reach types their caller never names.
+//!
+//! The registry holds the types of every crate linked into the program. An integration test
+//! (or a binary, an example) of a package links the package's library only when its code names
+//! it; `report::gate::check!` (feature `report`) names it for the drift gate's
+//! one-line test.
 
 use crate::TypeDescriptor;
 
