@@ -4,6 +4,11 @@
 //! policy reports and data subjects' requests reach types their caller never names; taxonomies
 //! register their words (see [`register_taxonomy!`](crate::register_taxonomy)) so reports name
 //! their categories in every language.
+//!
+//! The registry holds the types of every crate linked into the program. An integration test
+//! (or a binary, an example) of a package links the package's library only when its code names
+//! it; `report::gate::check!` (feature `report`) names it for the drift gate's
+//! one-line test.
 
 use crate::{Taxonomy, TypeDescriptor};
 use std::collections::HashMap;

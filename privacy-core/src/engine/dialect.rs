@@ -41,6 +41,14 @@ pub(crate) type Cells = Vec<(String, Value)>;
 
 /// A statement parameter. Values from the service (tenants, subject ids) are always bound,
 /// never spliced into SQL text.
+///
+/// ```
+/// # #[cfg(feature = "sqlite")] {
+/// use privacy_core::engine::Bind;
+/// let tenant = Bind::Text("acme".into());
+/// assert!(matches!(tenant, Bind::Text(ref text) if text == "acme"));
+/// # }
+/// ```
 #[derive(Clone, Debug)]
 pub enum Bind {
     /// Text.

@@ -238,10 +238,18 @@ pub struct EngineBuilder<DB: Dialect> {
 
 /// The default rows per sweep batch: short transactions (a few milliseconds each here) that
 /// still amortise their round trips.
+///
+/// ```
+/// assert_eq!(privacy_core::engine::DEFAULT_BATCH, 5_000);
+/// ```
 pub const DEFAULT_BATCH: usize = 5_000;
 
 /// How far in the future a `collected_at` may be before [`Engine::admit`] refuses it: clocks of
 /// replicas drift by seconds, not by more.
+///
+/// ```
+/// assert_eq!(privacy_core::engine::DEFAULT_SKEW, chrono::TimeDelta::minutes(5));
+/// ```
 pub const DEFAULT_SKEW: TimeDelta = TimeDelta::minutes(5);
 
 impl<DB: Dialect> Engine<DB> {
