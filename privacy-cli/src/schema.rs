@@ -17,40 +17,54 @@ pub async fn check(url: &str, types: &[&'static TypeDescriptor]) -> Result<Schem
         .copied()
         .filter(|descriptor| descriptor.table.is_some())
         .collect();
-    let unreachable = |error: sqlx::Error| format!("cannot reach the database: {}", kind(&error));
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        report(
-            connect::<sqlx::Postgres>(url).await.map_err(unreachable)?,
-            &mapped,
-        )
-        .await
-    } else if url.starts_with("mysql://") || url.starts_with("mariadb://") {
-        let url = url.replacen("mariadb://", "mysql://", 1);
-        report(
-            connect::<sqlx::MySql>(&url).await.map_err(unreachable)?,
-            &mapped,
-        )
-        .await
-    } else if url.starts_with("sqlite:") {
-        report(
-            connect::<sqlx::Sqlite>(url).await.map_err(unreachable)?,
-            &mapped,
-        )
-        .await
-    } else {
-        Err("the database URL must start with sqlite:, postgres://, mysql:// or mariadb://".into())
+    let scheme = url.split(':').next().unwrap_or_default();
+    match scheme {
+        "postgres" | "postgresql" => {
+            #[cfg(feature = "postgres")]
+            return report(connect::<sqlx::Postgres>(url).await?, &mapped).await;
+            #[cfg(not(feature = "postgres"))]
+            return Err(without("postgres", &mapped));
+        }
+        "mysql" | "mariadb" => {
+            #[cfg(feature = "mysql")]
+            return report(
+                connect::<sqlx::MySql>(&url.replacen("mariadb://", "mysql://", 1)).await?,
+                &mapped,
+            )
+            .await;
+            #[cfg(not(feature = "mysql"))]
+            return Err(without("mysql", &mapped));
+        }
+        "sqlite" => {
+            #[cfg(feature = "sqlite")]
+            return report(connect::<sqlx::Sqlite>(url).await?, &mapped).await;
+            #[cfg(not(feature = "sqlite"))]
+            return Err(without("sqlite", &mapped));
+        }
+        _ => Err(
+            "the database URL must start with sqlite:, postgres://, mysql:// or mariadb://".into(),
+        ),
     }
 }
 
+/// Why a URL of a database this build has no driver for is refused.
+#[allow(dead_code, reason = "used only in builds without one of the drivers")]
+fn without(feature: &str, _: &[&'static TypeDescriptor]) -> String {
+    format!("this build has no {feature} driver; build privacy-cli with feature `{feature}`")
+}
+
 /// One connection, given up after five seconds: a check, not a service.
-async fn connect<DB: Dialect>(url: &str) -> Result<sqlx::Pool<DB>, sqlx::Error> {
+#[allow(dead_code, reason = "unused in a build without any driver")]
+async fn connect<DB: Dialect>(url: &str) -> Result<sqlx::Pool<DB>, String> {
     sqlx::pool::PoolOptions::<DB>::new()
         .max_connections(1)
         .acquire_timeout(std::time::Duration::from_secs(5))
         .connect(url)
         .await
+        .map_err(|error| format!("cannot reach the database: {}", kind(&error)))
 }
 
+#[allow(dead_code, reason = "unused in a build without any driver")]
 async fn report<DB: Dialect>(
     pool: sqlx::Pool<DB>,
     types: &[&'static TypeDescriptor],
@@ -68,6 +82,7 @@ async fn report<DB: Dialect>(
     report
 }
 
+#[allow(dead_code, reason = "unused in a build without any driver")]
 /// A connection error's kind, without its text (which may name the URL's password).
 fn kind(error: &sqlx::Error) -> &'static str {
     match error {

@@ -9,7 +9,10 @@
 //!   WHERE at <= $cutoff LIMIT 5000)` until a batch deletes fewer, each batch committed alone;
 //! - `loop by ctid` (PostgreSQL): the leanest batched form, rows named by `ctid`, no row
 //!   locks, one round trip a batch;
-//! - `one DELETE`: `DELETE ... WHERE at <= $cutoff`, one statement.
+//! - `one DELETE`: `DELETE ... WHERE at <= $cutoff`, one statement;
+//! - `engine, partitioned` (PostgreSQL): the same rows in a table partitioned by day
+//!   ([`Engine::create_partitions`]): whole days past the cutoff retired as partitions, the
+//!   boundary day swept by batches.
 //!
 //! Run: `cargo bench -p privacy-tests --bench sweep` (SQLite in a temporary file, with sqlx's
 //! defaults and in WAL mode; PostgreSQL on 127.0.0.1:5432 when it is there, in a schema of its
@@ -47,6 +50,7 @@ enum Contender {
     LoopByKey,
     LoopByCtid,
     OneDelete,
+    EnginePartitioned,
 }
 
 impl Contender {
@@ -56,6 +60,7 @@ impl Contender {
             Contender::LoopByKey => "loop by key",
             Contender::LoopByCtid => "loop by ctid",
             Contender::OneDelete => "one DELETE",
+            Contender::EnginePartitioned => "engine, partitioned",
         }
     }
 }
@@ -151,19 +156,33 @@ where
     for<'q> DB::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
-    bulk::load(pool, plan).await?;
+    let clock = Clock::manual(now());
+    let engine = Engine::builder(pool.clone())
+        .table::<RequestLog>()
+        .clock(clock.clone())
+        .batch_size(DEFAULT_BATCH)
+        .build()?;
+    if contender == Contender::EnginePartitioned {
+        // The same rows, in daily partitions from the first row's day to tomorrow.
+        execute(pool, "CREATE TABLE request_logs (id BIGINT NOT NULL, app_id TEXT NOT NULL, client_ip TEXT NOT NULL, interface TEXT NOT NULL, at TIMESTAMPTZ NOT NULL) PARTITION BY RANGE (at)").await?;
+        execute(pool, "CREATE INDEX request_logs_at ON request_logs (at)").await?;
+        clock.set(plan.first + TimeDelta::days(7));
+        engine.create_partitions::<RequestLog>(8).await?;
+        clock.set(now());
+        engine.create_partitions::<RequestLog>(1).await?;
+        for statement in DB::fill(plan) {
+            execute(pool, &statement).await?;
+        }
+    } else {
+        bulk::load(pool, plan).await?;
+    }
     for statement in DB::settle() {
         execute(pool, statement).await?;
     }
-    let engine = Engine::builder(pool.clone())
-        .table::<RequestLog>()
-        .clock(Clock::manual(now()))
-        .batch_size(DEFAULT_BATCH)
-        .build()?;
     engine.install().await?;
     let started = Instant::now();
     let measured = match contender {
-        Contender::Engine => {
+        Contender::Engine | Contender::EnginePartitioned => {
             let report = engine.sweep().await?;
             Measured {
                 total: started.elapsed(),
@@ -351,6 +370,7 @@ async fn postgres(
         Contender::LoopByKey,
         Contender::LoopByCtid,
         Contender::OneDelete,
+        Contender::EnginePartitioned,
     ];
     let mut results: Vec<(Contender, Vec<Measured>)> = contenders
         .iter()
@@ -362,7 +382,7 @@ async fn postgres(
     let outcome = async {
         for _ in 0..runs {
             for (contender, measured) in &mut results {
-                execute(&pool, "DROP TABLE IF EXISTS request_logs, privacy_tenants, privacy_floors, privacy_holds, privacy_audit").await?;
+                execute(&pool, "DROP TABLE IF EXISTS request_logs, privacy_tenants, privacy_floors, privacy_holds, privacy_audit CASCADE").await?;
                 measured.push(run(&pool, plan, *contender).await?);
                 eprintln!("PostgreSQL {}: {:?}", contender.name(), measured.last());
             }
