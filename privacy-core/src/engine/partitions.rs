@@ -128,6 +128,20 @@ impl<DB: Dialect> Engine<DB> {
             .filter(|name| day_of(base, name).is_some_and(|day| (day + 1) * DAY <= cutoff))
             .collect();
         due.sort();
+        if due.is_empty() {
+            return Ok(report);
+        }
+        let holds = format!(
+            "SELECT count(*) FROM {} WHERE table_name IS NULL OR table_name = '{table}'",
+            self.inner.tables.holds
+        );
+        let may_hold = self
+            .fetch(&operation, &holds, &[])
+            .await?
+            .first()
+            .and_then(|row| row.first())
+            .and_then(|(_, value)| value.as_i64())
+            .is_none_or(|count| count > 0);
         let schema = table
             .split_once('.')
             .map_or(String::new(), |(schema, _)| format!("{schema}."));
@@ -137,9 +151,12 @@ impl<DB: Dialect> Engine<DB> {
             let row = "r";
             let held = rules::held::<DB>(mapping, &self.inner.tables, row);
             let mut transaction = self.inner.pool.begin().await.map_err(fail)?;
-            let check = format!(
-                "SELECT count(*), count(*) FILTER (WHERE {held}) FROM {partition} AS {row}"
-            );
+            // Rows are checked against holds only when a hold could cover this table.
+            let check = if may_hold {
+                format!("SELECT count(*), count(*) FILTER (WHERE {held}) FROM {partition} AS {row}")
+            } else {
+                format!("SELECT count(*), 0 FROM {partition}")
+            };
             let counts = DB::fetch(&mut transaction, &check, &[])
                 .await
                 .map_err(fail)?;
