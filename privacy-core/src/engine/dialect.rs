@@ -1,5 +1,14 @@
 //! The contract each database fulfils for the engine: the SQL that differs between them, and
 //! running a statement with its parameters. One file per database implements it.
+#![cfg_attr(
+    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
+    allow(
+        unused_macros,
+        unused_imports,
+        dead_code,
+        reason = "the engine built without a database: nothing implements the contract"
+    )
+)]
 
 use crate::InstantEncoding;
 use serde_json::Value;
@@ -29,15 +38,6 @@ pub struct ColumnTypes {
 
 /// `(schema, name)` of a validated, possibly schema-qualified table name: the schema as an
 /// SQL string literal, or `current` (the database's function naming the current one).
-#[cfg_attr(
-    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
-    allow(
-        unused_macros,
-        unused_imports,
-        dead_code,
-        reason = "the engine built without a database"
-    )
-)]
 pub(crate) fn schema_and_name<'a>(table: &'a str, current: &str) -> (String, &'a str) {
     match table.split_once('.') {
         Some((schema, name)) => (format!("'{schema}'"), name),
@@ -238,15 +238,6 @@ pub(crate) mod private {
 /// Implements [`Dialect::execute`] and [`Dialect::fetch`] for one sqlx driver: the same code
 /// over each driver's concrete types, which generic sqlx code cannot name without a bound per
 /// type.
-#[cfg_attr(
-    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
-    allow(
-        unused_macros,
-        unused_imports,
-        dead_code,
-        reason = "the engine built without a database"
-    )
-)]
 macro_rules! sqlx_operations {
     ($database:ty) => {
         fn execute<'c>(
@@ -291,15 +282,6 @@ macro_rules! sqlx_operations {
 }
 
 /// One column of a row as JSON: the first Rust type the column decodes as.
-#[cfg_attr(
-    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
-    allow(
-        unused_macros,
-        unused_imports,
-        dead_code,
-        reason = "the engine built without a database"
-    )
-)]
 macro_rules! cell {
     ($row:expr, $index:expr) => {{
         use serde_json::Value;
@@ -332,27 +314,9 @@ macro_rules! cell {
     }};
 }
 
-#[cfg_attr(
-    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
-    allow(
-        unused_macros,
-        unused_imports,
-        dead_code,
-        reason = "the engine built without a database"
-    )
-)]
 pub(crate) use {cell, sqlx_operations};
 
 /// Binds every parameter, in order.
-#[cfg_attr(
-    not(any(feature = "sqlite", feature = "postgres", feature = "mysql")),
-    allow(
-        unused_macros,
-        unused_imports,
-        dead_code,
-        reason = "the engine built without a database"
-    )
-)]
 pub(crate) fn bind_all<'q, DB>(
     mut query: sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>,
     binds: &'q [Bind],
