@@ -36,6 +36,11 @@ pub struct ColumnTypes {
     pub options: &'static str,
 }
 
+/// ` RETURNING <column>` when a deletion returns one, else nothing.
+pub(crate) fn returning(column: Option<&str>) -> String {
+    column.map_or_else(String::new, |column| format!(" RETURNING {column}"))
+}
+
 /// `(schema, name)` of a validated, possibly schema-qualified table name: the schema as an
 /// SQL string literal, or `current` (the database's function naming the current one).
 pub(crate) fn schema_and_name<'a>(table: &'a str, current: &str) -> (String, &'a str) {
@@ -104,12 +109,16 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     /// A condition that the service's column `column` equals the text `value` exactly, whatever
     /// the column's collation, while an index on the column still serves; binds `value`.
     #[doc(hidden)]
-    fn column_is(column: &str, value: &str, params: &mut Params) -> String;
+    fn column_is(column: &str, value: &str, params: &mut Params) -> String {
+        Self::same_text(column, &params.text(value))
+    }
 
     /// How the engine's own statements name a row of `table` in conditions (`r`, or the table
     /// itself where the database allows no alias in `DELETE`).
     #[doc(hidden)]
-    fn qualifier(table: &str) -> String;
+    fn qualifier(_table: &str) -> String {
+        "r".to_owned()
+    }
 
     /// Deletes at most `limit` rows of `table` matching `condition` (rows named by
     /// [`qualifier`](Dialect::qualifier)), returning column `returning` of each deleted row
@@ -139,7 +148,9 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     /// `INSERT INTO {table} ({columns}) VALUES ({values})` that does nothing when the row's key
     /// is already there.
     #[doc(hidden)]
-    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String;
+    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String {
+        format!("INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING")
+    }
 
     /// A query listing the columns of `table` (one row each: its name).
     #[doc(hidden)]

@@ -3,7 +3,7 @@
 //! not `acme`, `café` is not `cafe`.
 
 use super::dialect::{
-    ColumnTypes, Dialect, Params, private::Sealed, schema_and_name, sqlx_operations,
+    self, ColumnTypes, Dialect, Params, private::Sealed, schema_and_name, sqlx_operations,
 };
 use crate::InstantEncoding;
 
@@ -74,7 +74,7 @@ impl Dialect for sqlx::MySql {
         // `RETURNING` on `DELETE` is MariaDB's (10.0.5 and later).
         // Rows locked by another transaction are waited for: the database has no skipping.
         let _ = (skip_locked, single);
-        let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
+        let returning = dialect::returning(returning);
         format!("DELETE FROM {table} WHERE {condition} LIMIT {limit}{returning}")
     }
 

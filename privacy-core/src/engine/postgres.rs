@@ -1,7 +1,7 @@
 //! PostgreSQL (feature `postgres`).
 
 use super::dialect::{
-    ColumnTypes, Dialect, Params, private::Sealed, schema_and_name, sqlx_operations,
+    self, ColumnTypes, Dialect, private::Sealed, schema_and_name, sqlx_operations,
 };
 use crate::InstantEncoding;
 
@@ -35,14 +35,6 @@ impl Dialect for sqlx::Postgres {
     fn same_text(ours: &str, theirs: &str) -> String {
         // Text comparison is exact under PostgreSQL's deterministic collations.
         format!("{ours} = {theirs}")
-    }
-
-    fn column_is(column: &str, value: &str, params: &mut Params) -> String {
-        format!("{column} = {}", params.text(value))
-    }
-
-    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String {
-        format!("INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING")
     }
 
     fn columns_sql(table: &str) -> String {
@@ -104,10 +96,6 @@ impl Dialect for sqlx::Postgres {
         ]
     }
 
-    fn qualifier(_table: &str) -> String {
-        "r".to_owned()
-    }
-
     fn delete_batch(
         table: &str,
         condition: &str,
@@ -118,7 +106,7 @@ impl Dialect for sqlx::Postgres {
     ) -> String {
         // Rows are chosen and locked in one step; a row a concurrent sweeper or writer holds is
         // skipped.
-        let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
+        let returning = dialect::returning(returning);
         let lock = if skip_locked {
             "FOR UPDATE SKIP LOCKED"
         } else {

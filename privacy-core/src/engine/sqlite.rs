@@ -1,6 +1,6 @@
 //! SQLite (feature `sqlite`), the embedded default.
 
-use super::dialect::{ColumnTypes, Dialect, Params, private::Sealed, sqlx_operations};
+use super::dialect::{self, ColumnTypes, Dialect, private::Sealed, sqlx_operations};
 use crate::InstantEncoding;
 
 impl Sealed for sqlx::Sqlite {}
@@ -36,14 +36,6 @@ impl Dialect for sqlx::Sqlite {
         format!("{ours} = {theirs} COLLATE BINARY")
     }
 
-    fn column_is(column: &str, value: &str, params: &mut Params) -> String {
-        format!("{column} = {} COLLATE BINARY", params.text(value))
-    }
-
-    fn insert_if_absent(table: &str, columns: &str, values: &str) -> String {
-        format!("INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING")
-    }
-
     fn columns_sql(table: &str) -> String {
         format!("SELECT name FROM pragma_table_info('{table}')")
     }
@@ -52,10 +44,6 @@ impl Dialect for sqlx::Sqlite {
         format!(
             "SELECT l.name, i.seqno, i.name FROM pragma_index_list('{table}') AS l, pragma_index_info(l.name) AS i ORDER BY 1, 2"
         )
-    }
-
-    fn qualifier(_table: &str) -> String {
-        "r".to_owned()
     }
 
     fn delete_batch(
@@ -68,7 +56,7 @@ impl Dialect for sqlx::Sqlite {
     ) -> String {
         // Rows locked by another transaction are waited for: the database has no skipping.
         let _ = (skip_locked, single);
-        let returning = returning.map_or_else(String::new, |column| format!(" RETURNING {column}"));
+        let returning = dialect::returning(returning);
         format!(
             "DELETE FROM {table} WHERE rowid IN (SELECT r.rowid FROM {table} AS r WHERE {condition} LIMIT {limit}){returning}"
         )
