@@ -645,3 +645,47 @@ mod mysql_suite {
         close = servers::drop_mysql
     );
 }
+
+/// SQLite keeps instants as text: a row written in SQLite's own layout (`CURRENT_TIMESTAMP`'s
+/// `YYYY-MM-DD HH:MM:SS`, a space where sqlx writes `T`) on the cutoff's day is due at its own
+/// instant, not up to a day early.
+#[tokio::test]
+async fn sqlite_rows_in_sqlites_own_layout_are_never_due_early() {
+    let pool = privacy_tests::servers::sqlite().await;
+    let types = Types {
+        text: "TEXT",
+        instant: "TEXT",
+        naive: "TEXT",
+    };
+    for statement in schema(&types) {
+        sqlx::query(&statement).execute(&pool).await.unwrap();
+    }
+    for (id, at) in [
+        ("after", "2026-03-01 18:00:00"),
+        ("before", "2026-03-01 05:00:00"),
+    ] {
+        sqlx::query("INSERT INTO chat_messages VALUES ('acme', ?, 'ann', 'bob', 'hi', ?)")
+            .bind(id)
+            .bind(at)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    // Seven days after 1 March 06:00: the cutoff falls between the two rows.
+    let now = Utc.with_ymd_and_hms(2026, 3, 8, 6, 0, 0).unwrap();
+    let engine = Engine::builder(pool.clone())
+        .table::<ChatMessage>()
+        .clock(Clock::manual(now))
+        .build()
+        .unwrap();
+    engine.install().await.unwrap();
+    let visible = engine.visible::<ChatMessage>("v").unwrap();
+    let shown: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT id FROM chat_messages AS v WHERE {visible}"
+    ))
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(shown, ["after"]);
+    assert_eq!(engine.sweep().await.unwrap().deleted, 1);
+}

@@ -43,6 +43,7 @@ pub(crate) fn returning(column: Option<&str>) -> String {
 
 /// `(schema, name)` of a validated, possibly schema-qualified table name: the schema as an
 /// SQL string literal, or `current` (the database's function naming the current one).
+#[cfg(any(feature = "postgres", feature = "mysql"))]
 pub(crate) fn schema_and_name<'a>(table: &'a str, current: &str) -> (String, &'a str) {
     match table.split_once('.') {
         Some((schema, name)) => (format!("'{schema}'"), name),
@@ -100,6 +101,14 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     /// with a column of `encoding` in that column's own order, so the column's index serves.
     #[doc(hidden)]
     fn from_unix(seconds: &str, encoding: InstantEncoding) -> String;
+
+    /// A condition that the instant in `column` (of `encoding`) is at or before `seconds`
+    /// (an integer SQL expression of Unix seconds), comparing in the column's own order so
+    /// its index serves.
+    #[doc(hidden)]
+    fn at_or_before(column: &str, seconds: &str, encoding: InstantEncoding) -> String {
+        format!("{column} <= {}", Self::from_unix(seconds, encoding))
+    }
 
     /// A condition that `ours` (a column of the engine's own tables, binary collation) equals
     /// `theirs` (an expression over the service's table) exactly: no case or accent folding.

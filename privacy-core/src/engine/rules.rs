@@ -72,10 +72,7 @@ pub(crate) fn rules<DB: Dialect>(
                 let cutoff = cutoff.timestamp();
                 rules.push(Rule {
                     reason: AuditReason::Retention,
-                    condition: format!(
-                        "{column} <= {}",
-                        DB::from_unix(&cutoff.to_string(), *encoding)
-                    ),
+                    condition: DB::at_or_before(column, &cutoff.to_string(), *encoding),
                     cutoff: Some(cutoff),
                     by_tenant: false,
                 });
@@ -88,8 +85,8 @@ pub(crate) fn rules<DB: Dialect>(
                 rules.push(Rule {
                     reason: AuditReason::Retention,
                     condition: format!(
-                        "{column} <= {} AND NOT {}",
-                        DB::from_unix(&cutoff.to_string(), *encoding),
+                        "{} AND NOT {}",
+                        DB::at_or_before(column, &cutoff.to_string(), *encoding),
                         decision("d.period_seconds IS NOT NULL".into())
                     ),
                     cutoff: Some(cutoff),
@@ -105,23 +102,21 @@ pub(crate) fn rules<DB: Dialect>(
         // The tenant's chosen period, in whole seconds of its longest reading (a month is 31
         // days): joined in SQL, one statement for every tenant.
         let now = now.timestamp();
-        let chosen = DB::from_unix(&format!("{now} - d.period_seconds"), *encoding);
+        let chosen = DB::at_or_before(column, &format!("{now} - d.period_seconds"), *encoding);
         rules.push(Rule {
             reason: AuditReason::ChosenPeriod,
-            condition: decision(format!(
-                "d.period_seconds IS NOT NULL AND {column} <= {chosen}"
-            )),
+            condition: decision(format!("d.period_seconds IS NOT NULL AND {chosen}")),
             cutoff: None,
             by_tenant: true,
         });
         // A row once due stays due: a floor records what an earlier, shorter period (or an
         // opt-out) had made due when the tenant changed it.
         if let Some(tenant_column) = mapping.tenant {
-            let floor = DB::from_unix("f.due_floor", *encoding);
+            let floor = DB::at_or_before(column, "f.due_floor", *encoding);
             rules.push(Rule {
                 reason: AuditReason::ChosenPeriod,
                 condition: format!(
-                    "EXISTS (SELECT 1 FROM {} f WHERE {} AND f.table_name = '{}' AND {column} <= {floor})",
+                    "EXISTS (SELECT 1 FROM {} f WHERE {} AND f.table_name = '{}' AND {floor})",
                     tables.floors,
                     DB::same_text("f.tenant", &format!("{row}.{tenant_column}")),
                     mapping.table.name,

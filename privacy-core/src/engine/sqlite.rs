@@ -31,6 +31,19 @@ impl Dialect for sqlx::Sqlite {
         format!("strftime('{format}', {seconds}, 'unixepoch')")
     }
 
+    fn at_or_before(column: &str, seconds: &str, encoding: InstantEncoding) -> String {
+        // The text test lets the column's index find candidates: it holds every row written
+        // in the layout sqlx uses for the field's type, and rows in SQLite's own layout
+        // (`CURRENT_TIMESTAMP`'s `YYYY-MM-DD HH:MM:SS`, whose space sorts before `T`). The
+        // instant test then keeps only rows truly at or before the cutoff, whatever their
+        // layout: text order alone would let a row of the cutoff's day in another layout go up
+        // to a day early.
+        format!(
+            "({column} <= {} AND unixepoch({column}, 'subsec') <= {seconds})",
+            Self::from_unix(seconds, encoding)
+        )
+    }
+
     fn same_text(ours: &str, theirs: &str) -> String {
         // SQLite compares text with BINARY collation unless a column declares another.
         format!("{ours} = {theirs} COLLATE BINARY")
