@@ -152,8 +152,10 @@ struct Run {
     deleted: i64,
 }
 
-/// Starts a child at `first`, waits for it to be ready, lets it sweep for `delay`, kills it.
-fn kill_one(address: &str, first: i64, delay: Duration) -> Run {
+/// Starts a child at `first`, waits for it to be ready, lets it begin `sweeps` sweeps and the
+/// last of them run for `delay`, kills it. Counting the child's own sweeps, not the time, lands
+/// the kill mid-sweep however fast the machine is.
+fn kill_one(address: &str, first: i64, sweeps: u64, delay: Duration) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sweep_child"))
         .args([
             address.to_owned(),
@@ -187,6 +189,18 @@ fn kill_one(address: &str, first: i64, delay: Duration) -> Run {
         let ready = line == "ready";
         seen.push(line);
         if ready {
+            break;
+        }
+    }
+    let mut begun = 0;
+    while begun < sweeps {
+        let Ok(line) = lines.recv_timeout(Duration::from_secs(60)) else {
+            break;
+        };
+        begun += u64::from(line.starts_with("begin "));
+        let done = line == "done";
+        seen.push(line);
+        if done {
             break;
         }
     }
@@ -282,8 +296,11 @@ where
             attempts <= 3 * KILLS,
             "only {kills} of {attempts} kills landed mid-sweep"
         );
-        let delay = Duration::from_millis(5 + rng.below(300));
-        let run = kill_one(&address, next, delay);
+        // Leave steps for the kills still to come: each takes at most half its share.
+        let share = (LAST_STEP - next).max(2).unsigned_abs() / (2 * (KILLS - kills) as u64);
+        let sweeps = 1 + rng.below(share.max(1));
+        let delay = Duration::from_micros(rng.below(3_000));
+        let run = kill_one(&address, next, sweeps, delay);
         latest = latest.max(run.latest);
         by_children += run.deleted;
         kills += usize::from(run.mid_sweep);
@@ -292,7 +309,7 @@ where
             .block_on(check(engine, clock_at(latest)))
             .expect("the tables can be read");
         eprintln!(
-            "kill after {delay:?}: step {latest}, mid-sweep {}, {} rows gone",
+            "kill {delay:?} into sweep {sweeps} of this child: step {latest}, mid-sweep {}, {} rows gone",
             run.mid_sweep, check.deleted
         );
         assert_eq!(
