@@ -23,7 +23,7 @@ import subprocess
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-MODULES, STRUCTS, TARGET_RATIO = 10, 30, 1.25
+MODULES, STRUCTS, TARGET_RATIO = 10, 30, 1.5
 
 FIELDS = [
     ("interface", "String", ""),

@@ -1,18 +1,18 @@
-//! `visit_subjects` and `collected_at`: how the runtime finds whose a record is and when it
-//! was collected. Generated only for types that have such fields; the trait's defaults say
-//! "none" for the rest.
+//! `visit_subjects`, `collected_at` and `tenant`: how the runtime finds whose a record is, when
+//! it was collected and which tenant's it is. Generated only for types that have such fields;
+//! the trait's defaults say "none" for the rest.
 
-use super::pattern::{Record, binding, dispatch, records};
-use crate::internals::ast::{Container, Field};
-use proc_macro2::TokenStream;
+use super::pattern::{binding, dispatch};
+use crate::internals::model::{FieldModel, Model, Record, Role};
+use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 
-pub fn visit_subjects(container: &Container, krate: &TokenStream) -> TokenStream {
-    let reads = |field: &Field| field.attrs.subject.is_some() || field.attrs.nested.is_some();
-    if !container.fields().iter().any(|(_, field)| reads(field)) {
+pub fn visit_subjects(model: &Model) -> TokenStream {
+    let reads = |field: &FieldModel| field.role == Role::Subject || field.is_nested();
+    if !model.fields().any(reads) {
         return TokenStream::new();
     }
+    let krate = &model.krate;
     let body = |record: &Record| {
         let calls: Vec<TokenStream> = record
             .fields
@@ -22,8 +22,8 @@ pub fn visit_subjects(container: &Container, krate: &TokenStream) -> TokenStream
                 let (value, index) = (binding(field), field.index);
                 // At the field for errors; resolved at the call site so that `__visit` is found
                 // when the field's tokens come from a `macro_rules!` expansion.
-                let span = field.ty.span().resolved_at(proc_macro2::Span::call_site());
-                if field.attrs.nested.is_some() {
+                let span = field.ty_span().resolved_at(Span::call_site());
+                if field.is_nested() {
                     quote_spanned!(span=> #krate::__private::nested_subjects(#value, __visit);)
                 } else {
                     quote_spanned! {span=>
@@ -36,7 +36,7 @@ pub fn visit_subjects(container: &Container, krate: &TokenStream) -> TokenStream
             .collect();
         (!calls.is_empty()).then(|| quote!(#(#calls)*))
     };
-    let walk = dispatch(container, &reads, &body, &quote!({}));
+    let walk = dispatch(model, &reads, &body, &quote!({}));
     quote! {
         fn visit_subjects(
             &self,
@@ -47,44 +47,41 @@ pub fn visit_subjects(container: &Container, krate: &TokenStream) -> TokenStream
     }
 }
 
-pub fn collected_at(container: &Container, krate: &TokenStream) -> TokenStream {
-    let fields = container.fields();
-    if !fields
+/// The fields a record's instant is read from: its own `collected_at`, else its nested values'
+/// in order.
+fn instant_sources<'r, 'a>(record: &'r Record<'a>) -> Vec<&'r FieldModel<'a>> {
+    match record
+        .fields
         .iter()
-        .any(|(_, field)| field.attrs.collected_at.is_some() || field.attrs.nested.is_some())
+        .find(|field| field.role == Role::CollectedAt)
     {
-        return TokenStream::new();
-    }
-    // A record's own instant wins; without one, its nested values' are tried in order.
-    let source = |record: &Record| -> Vec<usize> {
-        match record
+        Some(own) => vec![own],
+        None => record
             .fields
             .iter()
-            .position(|field| field.attrs.collected_at.is_some())
-        {
-            Some(own) => vec![own],
-            None => (0..record.fields.len())
-                .filter(|&position| record.fields[position].attrs.nested.is_some())
-                .collect(),
-        }
-    };
-    let read: Vec<usize> = records(container)
+            .filter(|field| field.is_nested())
+            .collect(),
+    }
+}
+
+pub fn collected_at(model: &Model) -> TokenStream {
+    if !model.reads_instants() {
+        return TokenStream::new();
+    }
+    let krate = &model.krate;
+    let read: Vec<usize> = model
+        .records
         .iter()
-        .flat_map(|record| {
-            source(record)
-                .into_iter()
-                .map(|position| record.fields[position].index)
-        })
+        .flat_map(|record| instant_sources(record).into_iter().map(|field| field.index))
         .collect();
-    let reads = |field: &Field| read.contains(&field.index);
+    let reads = |field: &FieldModel| read.contains(&field.index);
     let body = |record: &Record| {
-        let mut reads = source(record).into_iter().map(|position| {
-            let field = &record.fields[position];
-            let (value, ty) = (binding(field), field.ty);
-            if field.attrs.nested.is_some() {
-                quote_spanned!(ty.span()=> #krate::__private::nested_collected_at(#value))
+        let mut reads = instant_sources(record).into_iter().map(|field| {
+            let (value, span) = (binding(field), field.ty_span());
+            if field.is_nested() {
+                quote_spanned!(span=> #krate::__private::nested_collected_at(#value))
             } else {
-                quote_spanned!(ty.span()=> #krate::__private::instant_of(#value))
+                quote_spanned!(span=> #krate::__private::instant_of(#value))
             }
         });
         let first = reads.next()?;
@@ -93,12 +90,7 @@ pub fn collected_at(container: &Container, krate: &TokenStream) -> TokenStream {
             |found, next| quote!(#krate::__private::earliest(#found, #next)),
         ))
     };
-    let walk = dispatch(
-        container,
-        &reads,
-        &body,
-        &quote!(::core::option::Option::None),
-    );
+    let walk = dispatch(model, &reads, &body, &quote!(::core::option::Option::None));
     quote! {
         fn collected_at(&self) -> ::core::option::Option<#krate::__private::chrono::DateTime<#krate::__private::chrono::Utc>> {
             #walk
@@ -107,16 +99,12 @@ pub fn collected_at(container: &Container, krate: &TokenStream) -> TokenStream {
 }
 
 /// `tenant`: the tenant a table-mapped row belongs to, read from its `tenant` field.
-pub fn tenant(container: &Container, krate: &TokenStream) -> TokenStream {
-    let Some((_, field)) = container
-        .fields()
-        .into_iter()
-        .find(|(_, field)| field.attrs.tenant.is_some())
-    else {
+pub fn tenant(model: &Model) -> TokenStream {
+    let Some(field) = model.field_with(Role::Tenant) else {
         return TokenStream::new();
     };
-    let (member, ty) = (&field.member, field.ty);
-    let read = quote_spanned!(ty.span()=> #krate::__private::tenant_of(&self.#member));
+    let (krate, member) = (&model.krate, field.member);
+    let read = quote_spanned!(field.ty_span()=> #krate::__private::tenant_of(&self.#member));
     quote! {
         fn tenant(&self) -> ::core::option::Option<&str> {
             ::core::option::Option::Some(#read)

@@ -1,60 +1,74 @@
 //! `Classified::DESCRIPTOR`: the type's policy and fields as a `'static` constant.
 
-use crate::internals::ast::{Container, Data, Field, Variant};
-use crate::internals::attr::{Located, Retention, Strategy};
+use crate::internals::ast::CategorySource;
+use crate::internals::attr::{Located, Retention};
 use crate::internals::duration::Period;
+use crate::internals::model::{FieldModel, Model, Redaction, Role, Treatment};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::Path;
-use syn::spanned::Spanned;
 
-pub fn descriptor(container: &Container, krate: &TokenStream) -> TokenStream {
-    let name = &container.name;
-    let fields = container
-        .fields()
-        .into_iter()
-        .map(|(variant, field)| field_descriptor(container, variant, field, krate));
-    let category = option(
-        container
-            .attrs
-            .category
-            .as_ref()
-            .map(|category| category_info(category, krate)),
-    );
-    let retention = match &container.attrs.retention {
-        Some(retention) => retention_tokens(retention.value, krate),
-        None => quote!(#krate::__private::check::effective_retention(__category, __fields)),
+pub fn descriptor(model: &Model) -> TokenStream {
+    let (name, krate) = (model.name, &model.krate);
+    let fields = model.fields_with_records().map(|(record, field)| {
+        field_descriptor(
+            record.variant.map(|(_, variant)| variant.name.as_str()),
+            field,
+            krate,
+        )
+    });
+    let category = model.attrs.category.as_ref();
+    let info = category.map(|category| {
+        let info = category_info(category, krate);
+        quote!(const __INFO: &'static #krate::CategoryInfo = #info;)
+    });
+    let category = option(category.map(|_| quote!(__INFO)));
+    // With one category for the whole type, its policy is the type's default: named here
+    // rather than worked out by a constant function over the fields.
+    let default = |single: TokenStream, computed: TokenStream| {
+        if model.has_one_category() {
+            single
+        } else {
+            quote!(#krate::__private::check::#computed(__CATEGORY, __fields))
+        }
     };
-    let legal_basis = match &container.attrs.legal_basis {
+    let retention = match &model.attrs.retention {
+        Some(retention) => retention_tokens(retention.value, krate),
+        None => default(quote!(__INFO.retention), quote!(effective_retention)),
+    };
+    let legal_basis = match &model.attrs.legal_basis {
         Some(basis) => {
             let variant = Ident::new(basis.value, basis.span());
             quote!(#krate::LegalBasis::#variant)
         }
-        None => quote!(#krate::__private::check::default_legal_basis(__category, __fields)),
+        None => default(quote!(__INFO.legal_basis), quote!(default_legal_basis)),
     };
-    let purpose = match &container.attrs.purpose {
+    let purpose = match &model.attrs.purpose {
         Some(purpose) => quote!(#purpose),
-        None => quote!(#krate::__private::check::default_purpose(__category, __fields)),
+        None => default(quote!(__INFO.purpose), quote!(default_purpose)),
     };
-    let erasure = option(container.attrs.erasure.as_ref().map(|rule| {
+    let erasure = option(model.attrs.erasure.as_ref().map(|rule| {
         let variant = Ident::new(rule.value, rule.span());
         quote!(#krate::ErasureRule::#variant)
     }));
-    let variants = match &container.data {
-        Data::Struct(..) => quote!(::core::option::Option::None),
-        Data::Enum(variants) => {
-            let names = variants.iter().map(|variant| &variant.name);
-            quote!(::core::option::Option::Some(&[#(#names),*]))
-        }
+    let variants = if model.is_enum {
+        let names = model
+            .records
+            .iter()
+            .filter_map(|record| record.variant.map(|(_, variant)| &variant.name));
+        quote!(::core::option::Option::Some(&[#(#names),*]))
+    } else {
+        quote!(::core::option::Option::None)
     };
-    let table = option(table(container, krate));
+    let table = option(table(model));
     quote! {{
-        let __category: ::core::option::Option<&'static #krate::CategoryInfo> = #category;
+        #info
+        const __CATEGORY: ::core::option::Option<&'static #krate::CategoryInfo> = #category;
         let __fields: &'static [#krate::FieldDescriptor] = &[#(#fields),*];
         &#krate::TypeDescriptor {
             name: #name,
             module_path: ::core::module_path!(),
-            category: __category,
+            category: __CATEGORY,
             retention: #retention,
             legal_basis: #legal_basis,
             purpose: #purpose,
@@ -68,40 +82,22 @@ pub fn descriptor(container: &Container, krate: &TokenStream) -> TokenStream {
 
 /// `&Table { ... }` for a type that declares `table`: its columns by role, and the columns
 /// named otherwise than their fields.
-fn table(container: &Container, krate: &TokenStream) -> Option<TokenStream> {
-    let name = container.attrs.table.as_ref()?;
-    let fields = container.fields();
-    let column = |field: &Field| {
-        field
-            .attrs
-            .column
-            .as_ref()
-            .map_or_else(|| field.name.clone(), syn::LitStr::value)
+fn table(model: &Model) -> Option<TokenStream> {
+    let name = model.attrs.table.as_ref()?;
+    let krate = &model.krate;
+    let column = |role| {
+        option(model.field_with(role).map(|field| {
+            let column = field.column_name();
+            quote!(#column)
+        }))
     };
-    let tenant = option(
-        fields
-            .iter()
-            .find(|(_, field)| field.attrs.tenant.is_some())
-            .map(|(_, field)| {
-                let column = column(field);
-                quote!(#column)
-            }),
-    );
-    let instant_field = fields
-        .iter()
-        .find(|(_, field)| field.attrs.collected_at.is_some())
-        .map(|(_, field)| *field);
-    let collected_at = option(instant_field.map(|field| {
-        let column = column(field);
-        quote!(#column)
-    }));
-    let instant = option(instant_field.map(|field| {
+    let (tenant, collected_at) = (column(Role::Tenant), column(Role::CollectedAt));
+    let instant = option(model.field_with(Role::CollectedAt).map(|field| {
         let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as #krate::InstantColumn>::ENCODING)
+        quote_spanned!(field.ty_span()=> <#ty as #krate::InstantColumn>::ENCODING)
     }));
-    let renamed = fields.iter().filter_map(|(_, field)| {
-        let column = field.attrs.column.as_ref()?;
-        let name = &field.name;
+    let renamed = model.fields().filter_map(|field| {
+        let (name, column) = (field.name, field.column?);
         Some(quote!((#name, #column)))
     });
     Some(quote! {
@@ -115,35 +111,28 @@ fn table(container: &Container, krate: &TokenStream) -> Option<TokenStream> {
     })
 }
 
-fn field_descriptor(
-    container: &Container,
-    variant: Option<&Variant>,
-    field: &Field,
-    krate: &TokenStream,
-) -> TokenStream {
-    let name = &field.name;
-    let variant_name = option(variant.map(|variant| {
-        let name = &variant.name;
-        quote!(#name)
-    }));
-    let category = option(
-        container
-            .category_of(variant, field)
-            .map(|(category, _)| category_info(category, krate)),
-    );
-    let nested = option(field.attrs.nested.map(|_| {
-        let ty = field.ty;
-        quote_spanned!(ty.span()=> <<#ty as #krate::__private::NestedField>::Inner as #krate::Classified>::DESCRIPTOR)
-    }));
-    let redaction = redaction(field, krate);
-    let role = if field.attrs.subject.is_some() {
-        quote!(Subject)
-    } else if field.attrs.collected_at.is_some() {
-        quote!(CollectedAt)
-    } else {
-        quote!(Data)
+fn field_descriptor(variant: Option<&str>, field: &FieldModel, krate: &TokenStream) -> TokenStream {
+    let name = field.name;
+    let variant_name = option(variant.map(|name| quote!(#name)));
+    // The type's own category is named once, in `__CATEGORY` (a constant, so the fields' array
+    // is still promoted to `'static`): each `<Path as Category>::INFO` written again is one
+    // more path the compiler resolves and evaluates.
+    let category = match field.category {
+        Some((_, CategorySource::Container)) => quote!(__CATEGORY),
+        Some((category, _)) => option(Some(category_info(category, krate))),
+        None => option(None),
     };
-    let special = option(field.attrs.special.as_ref().map(|special| {
+    let nested = option(field.is_nested().then(|| {
+        let ty = field.ty;
+        quote_spanned!(field.ty_span()=> <<#ty as #krate::__private::NestedField>::Inner as #krate::Classified>::DESCRIPTOR)
+    }));
+    let redaction = redaction(field.treatment, krate);
+    let role = match field.role {
+        Role::Subject => quote!(Subject),
+        Role::CollectedAt => quote!(CollectedAt),
+        Role::Tenant | Role::Data => quote!(Data),
+    };
+    let special = option(field.special.map(|special| {
         let variant = Ident::new(special.value, special.span());
         quote!(#krate::SpecialCategory::#variant)
     }));
@@ -160,20 +149,16 @@ fn field_descriptor(
     }
 }
 
-fn redaction(field: &Field, krate: &TokenStream) -> TokenStream {
-    if field.attrs.secret.is_some() {
-        return quote!(#krate::Redaction::Secret);
-    }
-    let Some(strategy) = &field.attrs.redact else {
-        return quote!(#krate::Redaction::Shown);
-    };
-    match strategy.value {
-        Strategy::Mask => quote!(#krate::Redaction::Mask),
-        Strategy::Skip => quote!(#krate::Redaction::Skip),
-        Strategy::Partial(keep_last) => {
+fn redaction(treatment: Treatment, krate: &TokenStream) -> TokenStream {
+    match treatment {
+        Treatment::Secret => quote!(#krate::Redaction::Secret),
+        Treatment::Shown | Treatment::Nested => quote!(#krate::Redaction::Shown),
+        Treatment::Skipped => quote!(#krate::Redaction::Skip),
+        Treatment::Redacted(Redaction::Mask, _) => quote!(#krate::Redaction::Mask),
+        Treatment::Redacted(Redaction::Partial(keep_last), _) => {
             quote!(#krate::Redaction::Partial { keep_last: #keep_last })
         }
-        Strategy::Marker(marker) => {
+        Treatment::Redacted(Redaction::Marker(marker), _) => {
             let variant = Ident::new(marker, Span::call_site());
             quote!(#krate::Redaction::#variant)
         }

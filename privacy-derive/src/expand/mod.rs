@@ -9,12 +9,12 @@ mod redacted;
 mod registry;
 
 use crate::internals::ast::Container;
-use crate::internals::attr::Retention;
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
+use crate::internals::model::{self, Model};
 use policy::Wrap;
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::quote;
 use syn::DeriveInput;
 
 /// The whole derive: the impls, or the errors beside a stub impl.
@@ -29,54 +29,47 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         .as_ref()
         .is_some_and(|container| container.attrs.custom_debug.is_none())
         && check::derived_debug(&mut cx, input);
-    let krate = container
-        .as_ref()
-        .and_then(|container| container.attrs.crate_path.as_ref())
-        .map_or_else(|| quote!(::privacy_core), ToTokens::to_token_stream);
     match (cx.check(), &container) {
-        (Ok(()), Some(container)) => generate(container, &krate),
+        (Ok(()), Some(container)) => generate(&Model::resolve(container)),
         (Err(errors), _) => {
-            let stub = stub(input, container.as_ref(), &krate, derived_debug);
+            let stub = stub(input, container.as_ref(), derived_debug);
             quote!(#errors #stub)
         }
-        (Ok(()), None) => stub(input, None, &krate, false),
+        (Ok(()), None) => stub(input, None, false),
     }
 }
 
-fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
-    let ident = container.ident;
-    let generics = bounds::with_field_bounds(container, krate);
+fn generate(model: &Model) -> TokenStream {
+    let (ident, krate) = (model.ident, &model.krate);
+    let generics = bounds::with_field_bounds(model);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let descriptor = descriptor::descriptor(container, krate);
-    let visit_subjects = accessors::visit_subjects(container, krate);
-    let collected_at = accessors::collected_at(container, krate);
-    let tenant = accessors::tenant(container, krate);
+    let descriptor = descriptor::descriptor(model);
+    let visit_subjects = accessors::visit_subjects(model);
+    let collected_at = accessors::collected_at(model);
+    let tenant = accessors::tenant(model);
 
     // Rules that need the type system: free constants when the type is concrete, so every
     // violation shows as the crate compiles; inline constants in an always-used method when the
     // type has parameters, so they are checked for every instantiation.
-    let (free_checks, inline_checks) = if container.is_generic() {
+    let (free_checks, inline_checks) = if model.is_generic {
         let descriptor = quote!(<Self as #krate::Classified>::DESCRIPTOR);
-        let checks = policy::checks(container, krate, &descriptor, Wrap::Statement);
+        let checks = policy::checks(model, &descriptor, Wrap::Statement);
         (TokenStream::new(), quote!(#(#checks)*))
     } else {
-        let concrete = registry::concrete_type(container);
+        let concrete = registry::concrete_type(model);
         let descriptor = quote!(<#concrete as #krate::Classified>::DESCRIPTOR);
-        let checks = policy::checks(container, krate, &descriptor, Wrap::Item);
+        let checks = policy::checks(model, &descriptor, Wrap::Item);
         (quote!(#(#checks)*), TokenStream::new())
     };
-    let visit_redacted = redacted::visit_redacted(container, krate, &inline_checks);
-    let debug = if container.attrs.custom_debug.is_some() {
+    let visit_redacted = redacted::visit_redacted(model, &inline_checks);
+    let debug = if model.attrs.custom_debug.is_some() {
         TokenStream::new()
     } else {
-        redacted::debug_impl(container, krate, &generics)
+        redacted::debug_impl(model, &generics)
     };
-    let storable = if matches!(
-        container.attrs.retention.as_ref().map(|r| r.value),
-        Some(Retention::Ephemeral)
-    ) {
+    let storable = if model.is_ephemeral() {
         TokenStream::new()
-    } else if container.is_generic() {
+    } else if model.is_generic {
         // The registry, and so the inventory, the drift gate and data subjects' requests, knows
         // only concrete types, and a stored record is found by its type's key, which every
         // instantiation would share: a generic type is refused where it would be stored.
@@ -96,7 +89,7 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
             impl #impl_generics #krate::Storable for #ident #ty_generics #where_clause {}
         }
     };
-    let registration = registry::registration(container, krate);
+    let registration = registry::registration(model);
 
     quote! {
         #[doc(hidden)]
@@ -119,13 +112,12 @@ fn generate(container: &Container, krate: &TokenStream) -> TokenStream {
 
 /// An impl that satisfies the trait without saying anything, emitted beside errors so that
 /// the user's uses of the type do not add errors of their own.
-fn stub(
-    input: &DeriveInput,
-    container: Option<&Container>,
-    krate: &TokenStream,
-    derived_debug: bool,
-) -> TokenStream {
+fn stub(input: &DeriveInput, container: Option<&Container>, derived_debug: bool) -> TokenStream {
     let ident = &input.ident;
+    let krate = container.map_or_else(
+        || quote!(::privacy_core),
+        |container| model::krate(&container.attrs),
+    );
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let custom_debug = container.is_some_and(|container| container.attrs.custom_debug.is_some());
     let debug = if custom_debug || derived_debug {
@@ -161,8 +153,8 @@ fn stub(
 
 fn category_paths<'c>(container: &'c Container) -> Vec<&'c syn::Path> {
     let variants = match &container.data {
-        crate::internals::ast::Data::Struct(..) => Vec::new(),
-        crate::internals::ast::Data::Enum(variants) => variants.iter().collect(),
+        crate::internals::ast::Data::Struct(..) => &[][..],
+        crate::internals::ast::Data::Enum(variants) => variants.as_slice(),
     };
     container
         .attrs
@@ -170,13 +162,12 @@ fn category_paths<'c>(container: &'c Container) -> Vec<&'c syn::Path> {
         .iter()
         .chain(
             variants
-                .into_iter()
+                .iter()
                 .filter_map(|variant| variant.attrs.category.as_ref()),
         )
         .chain(
             container
                 .fields()
-                .into_iter()
                 .filter_map(|(_, field)| field.attrs.category.as_ref()),
         )
         .map(|category| &category.value)

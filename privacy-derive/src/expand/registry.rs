@@ -1,15 +1,15 @@
 //! The registry entry: every concrete classified type linked into a program can be found at
 //! run time (data subjects' requests, reports) without being named.
 
-use crate::internals::ast::Container;
+use crate::internals::model::Model;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The type with every lifetime filled with `'static`: how constants outside the impl name it.
 /// Only for types without type or const parameters.
-pub fn concrete_type(container: &Container) -> TokenStream {
-    let ident = container.ident;
-    let lifetimes: Vec<TokenStream> = container
+pub fn concrete_type(model: &Model) -> TokenStream {
+    let ident = model.ident;
+    let lifetimes: Vec<TokenStream> = model
         .generics
         .lifetimes()
         .map(|_| quote!('static))
@@ -21,11 +21,11 @@ pub fn concrete_type(container: &Container) -> TokenStream {
     }
 }
 
-pub fn registration(container: &Container, krate: &TokenStream) -> TokenStream {
-    if container.is_generic() {
+pub fn registration(model: &Model) -> TokenStream {
+    if model.is_generic {
         return TokenStream::new();
     }
-    let concrete = concrete_type(container);
+    let (concrete, krate) = (concrete_type(model), &model.krate);
     quote! {
         #krate::__private::inventory::submit! {
             #krate::__private::Registration {

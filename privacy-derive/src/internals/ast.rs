@@ -98,19 +98,20 @@ impl<'a> Container<'a> {
     }
 
     /// Every field with its variant, in descriptor order.
-    pub fn fields(&self) -> Vec<(Option<&Variant<'a>>, &Field<'a>)> {
-        match &self.data {
-            Data::Struct(_, fields) => fields.iter().map(|field| (None, field)).collect(),
-            Data::Enum(variants) => variants
-                .iter()
-                .flat_map(|variant| {
-                    variant
-                        .fields
-                        .iter()
-                        .map(move |field| (Some(variant), field))
-                })
-                .collect(),
-        }
+    pub fn fields(&self) -> impl Iterator<Item = (Option<&Variant<'a>>, &Field<'a>)> {
+        let (fields, variants): (&[Field<'a>], &[Variant<'a>]) = match &self.data {
+            Data::Struct(_, fields) => (fields, &[]),
+            Data::Enum(variants) => (&[], variants),
+        };
+        fields
+            .iter()
+            .map(|field| (None, field))
+            .chain(variants.iter().flat_map(|variant| {
+                variant
+                    .fields
+                    .iter()
+                    .map(move |field| (Some(variant), field))
+            }))
     }
 
     /// A field's category path and where it was declared; `None` for `nested` fields and

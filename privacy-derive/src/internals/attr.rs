@@ -682,37 +682,36 @@ fn parse_strategy(cx: &mut Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<L
     let word: Ident = input.parse().map_err(|error| {
         syn::Error::new(
             error.span(),
-            format!(
-                "expected a strategy, one of: {}",
-                list(STRATEGIES.iter().copied())
-            ),
+            format!("expected a strategy, one of: {}", list(strategy_words())),
         )
     })?;
     let tokens = word.to_token_stream();
-    let strategy = match word.to_string().as_str() {
-        "ip" => Strategy::Marker("Ip"),
-        "email" => Strategy::Marker("Email"),
-        "hash" => Strategy::Marker("Hash"),
-        "len" => Strategy::Marker("Len"),
-        "skip" => Strategy::Skip,
-        PARTIAL => match parse_keep_last(cx, input, &word)? {
+    let name = word.to_string();
+    let Some((_, meaning)) = STRATEGIES.iter().find(|(known, _)| *known == name) else {
+        let hint = did_you_mean(&name, strategy_words());
+        cx.error_spanned_by(
+            &word,
+            format!("unknown redaction strategy `{name}`{hint}; write `redact` alone for the full mask, or one of: {}", list(strategy_words())),
+        );
+        skip_parenthesized(input)?;
+        return Ok(None);
+    };
+    let strategy = match *meaning {
+        StrategyWord::Marker(marker) => Strategy::Marker(marker),
+        StrategyWord::Skip => Strategy::Skip,
+        StrategyWord::Partial => match parse_keep_last(cx, input, &word)? {
             Some(keep_last) => Strategy::Partial(keep_last),
             None => return Ok(None),
         },
-        other => {
-            let hint = did_you_mean(other, STRATEGIES.iter().copied());
-            cx.error_spanned_by(
-                &word,
-                format!("unknown redaction strategy `{other}`{hint}; write `redact` alone for the full mask, or one of: {}", list(STRATEGIES.iter().copied())),
-            );
-            skip_parenthesized(input)?;
-            return Ok(None);
-        }
     };
     Ok(Some(Located {
         value: strategy,
         tokens,
     }))
+}
+
+fn strategy_words() -> impl Iterator<Item = &'static str> + Clone {
+    STRATEGIES.iter().map(|(word, _)| *word)
 }
 
 fn parse_keep_last(cx: &mut Ctxt, input: ParseStream, word: &Ident) -> syn::Result<Option<u8>> {

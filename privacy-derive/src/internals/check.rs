@@ -154,9 +154,8 @@ fn check_collected_at_declared(cx: &mut Ctxt, container: &Container) {
     if !retention.value.counts_from_collection() {
         return;
     }
-    let fields = container.fields();
-    let supplied = fields
-        .iter()
+    let supplied = container
+        .fields()
         .any(|(_, field)| field.attrs.collected_at.is_some() || field.attrs.nested.is_some());
     if !supplied {
         cx.error_spanned_by(
@@ -186,9 +185,8 @@ fn check_fieldless(cx: &mut Ctxt, container: &Container) {
 /// `table`, `tenant` and `column` map a struct with named fields onto one SQL table: one
 /// tenant column at most, no two fields in one column, no column for what has none.
 fn check_table(cx: &mut Ctxt, container: &Container) {
-    let fields = container.fields();
     let Some(table) = &container.attrs.table else {
-        for (_, field) in &fields {
+        for (_, field) in container.fields() {
             if let Some(tenant) = field.attrs.tenant {
                 cx.syn_error(syn::Error::new(
                     tenant,
@@ -217,7 +215,7 @@ fn check_table(cx: &mut Ctxt, container: &Container) {
     }
     let mut tenant_field: Option<&Field> = None;
     let mut columns: Vec<(String, &Field)> = Vec::new();
-    for (_, field) in &fields {
+    for (_, field) in container.fields() {
         let attrs = &field.attrs;
         if let Some(tenant) = attrs.tenant {
             if let Some(first) = tenant_field {

@@ -82,7 +82,26 @@ pub const SPECIAL_CATEGORIES: &[(&str, &str)] = &[
 // Redaction strategies.
 pub const PARTIAL: &str = "partial";
 pub const KEEP_LAST: &str = "keep_last";
-pub const STRATEGIES: &[&str] = &["ip", "email", PARTIAL, "hash", "len", "skip"];
+/// The strategies `redact = <word>` names, with what each word means.
+pub const STRATEGIES: &[(&str, StrategyWord)] = &[
+    ("ip", StrategyWord::Marker("Ip")),
+    ("email", StrategyWord::Marker("Email")),
+    (PARTIAL, StrategyWord::Partial),
+    ("hash", StrategyWord::Marker("Hash")),
+    ("len", StrategyWord::Marker("Len")),
+    ("skip", StrategyWord::Skip),
+];
+
+/// What a strategy's word stands for.
+#[derive(Clone, Copy)]
+pub enum StrategyWord {
+    /// A marker type of `privacy_core::redact`, named as the runtime names it.
+    Marker(&'static str),
+    /// `partial(keep_last = N)`: takes its argument.
+    Partial,
+    /// Left out of every output.
+    Skip,
+}
 
 // Erasure rules for records naming several subjects.
 pub const ERASURE_RULES: &[(&str, &str)] = &[
