@@ -52,3 +52,25 @@ impl Drop for Ctxt {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Ctxt;
+
+    #[test]
+    fn a_checked_context_hands_back_its_errors() {
+        let mut cx = Ctxt::new();
+        cx.error_spanned_by(quote::quote!(field), "wrong");
+        let errors = cx.check().expect_err("one error was recorded");
+        assert!(errors.to_string().contains("wrong"));
+        assert!(Ctxt::new().check().is_ok());
+    }
+
+    #[test]
+    #[should_panic(expected = "dropped without `check()`")]
+    fn a_context_dropped_unchecked_is_a_bug_that_shows() {
+        let mut cx = Ctxt::new();
+        cx.error_spanned_by(quote::quote!(field), "lost");
+        drop(cx);
+    }
+}
