@@ -16,11 +16,7 @@ macro_rules! forward_deref {
             }
 
             #[cfg(feature = "serde")]
-            fn serialize_redacted<Ser: serde::Serializer>(
-                &self,
-                strategy: &S,
-                serializer: Ser,
-            ) -> Result<Ser::Ok, Ser::Error> {
+            fn serialize_redacted<Ser: serde::Serializer>(&self, strategy: &S, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
                 <$target as Redact<S>>::serialize_redacted(&**self, strategy, serializer)
             }
         }

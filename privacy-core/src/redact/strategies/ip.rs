@@ -1,6 +1,6 @@
 //! [`Ip`]: IP addresses, socket addresses and text holding one, truncated to their network.
 
-use super::{MASK, StackText, text_leaf, token_leaf};
+use super::{MASK, StackText, text_leaf};
 use crate::redact::strategy::Ip;
 use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -57,8 +57,8 @@ fn ip_text(text: &str) -> Cow<'static, str> {
     }
 }
 
-token_leaf!(Ip, IpAddr, |value| network(*value));
-token_leaf!(Ip, Ipv4Addr, |value| network(IpAddr::V4(*value)));
-token_leaf!(Ip, Ipv6Addr, |value| network(IpAddr::V6(*value)));
-token_leaf!(Ip, SocketAddr, |value| network(value.ip()));
+text_leaf!(Ip, IpAddr, |value, _s| network(*value));
+text_leaf!(Ip, Ipv4Addr, |value, _s| network(IpAddr::V4(*value)));
+text_leaf!(Ip, Ipv6Addr, |value, _s| network(IpAddr::V6(*value)));
+text_leaf!(Ip, SocketAddr, |value, _s| network(value.ip()));
 text_leaf!(Ip, str, |value, _s| ip_text(value));

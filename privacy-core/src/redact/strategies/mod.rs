@@ -11,12 +11,12 @@ mod partial;
 
 use super::strategy::MASK;
 use core::fmt;
+use std::borrow::Cow;
 
-/// Implements `Redact<S>` for a leaf type from an expression that turns it into text, which is
-/// shown quoted and serialized as a string; text the strategy could not read (the expression
-/// gives [`MASK`]) shows as the full mask.
+/// Implements `Redact<S>` for a leaf type from an expression that gives its redacted text (a
+/// [`Text`]): shown as the text's type writes it, serialized as a string.
 macro_rules! text_leaf {
-    ($strategy:ty, $leaf:ty, |$value:ident, $s:ident| $to_text:expr) => {
+    ($strategy:ty, $leaf:ty, |$value:ident, $s:ident| $text:expr) => {
         impl $crate::redact::Redact<$strategy> for $leaf {
             fn fmt_redacted(
                 &self,
@@ -24,8 +24,7 @@ macro_rules! text_leaf {
                 f: &mut ::core::fmt::Formatter<'_>,
             ) -> ::core::fmt::Result {
                 let ($value, $s) = (self, strategy);
-                let text: ::std::borrow::Cow<'_, str> = $to_text;
-                super::write_text(&text, f)
+                super::Text::write(&$text, f)
             }
 
             #[cfg(feature = "serde")]
@@ -35,52 +34,54 @@ macro_rules! text_leaf {
                 serializer: Ser,
             ) -> Result<Ser::Ok, Ser::Error> {
                 let ($value, $s) = (self, strategy);
-                let text: ::std::borrow::Cow<'_, str> = $to_text;
-                serializer.serialize_str(&text)
+                serializer.serialize_str(super::Text::as_text(&$text))
             }
         }
     };
 }
 use text_leaf;
 
-/// Implements `Redact<S>` for a leaf type from an expression that gives a token (an address's
-/// network, a pseudonym) which never needs escaping: shown quoted, serialized as a string.
-macro_rules! token_leaf {
-    ($strategy:ty, $leaf:ty, |$value:ident| $token:expr) => {
-        impl $crate::redact::Redact<$strategy> for $leaf {
-            fn fmt_redacted(
-                &self,
-                _: &$strategy,
-                f: &mut ::core::fmt::Formatter<'_>,
-            ) -> ::core::fmt::Result {
-                let $value = self;
-                f.write_str("\"")?;
-                f.write_str($token.as_str())?;
-                f.write_str("\"")
-            }
+/// A strategy's redacted text, and how it is shown.
+trait Text {
+    /// The text, as serialized.
+    fn as_text(&self) -> &str;
 
-            #[cfg(feature = "serde")]
-            fn serialize_redacted<Ser: serde::Serializer>(
-                &self,
-                _: &$strategy,
-                serializer: Ser,
-            ) -> Result<Ser::Ok, Ser::Error> {
-                let $value = self;
-                serializer.serialize_str($token.as_str())
-            }
+    /// Writes the text quoted (escaped as `Debug` escapes it); the mask, unquoted.
+    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.as_text();
+        if text == MASK {
+            f.write_str(MASK)
+        } else {
+            fmt::Debug::fmt(text, f)
         }
-    };
-}
-use token_leaf;
-
-/// Writes a strategy's text quoted (escaped as `Debug` escapes it); the mask, unquoted.
-fn write_text(text: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    if text == MASK {
-        f.write_str(MASK)
-    } else {
-        fmt::Debug::fmt(text, f)
     }
 }
+
+/// Text read from the value: what the strategy could not read is the mask.
+impl Text for Cow<'_, str> {
+    fn as_text(&self) -> &str {
+        self
+    }
+}
+
+/// A token the strategy wrote (an address's network, a pseudonym): never the mask, nothing to
+/// escape, so it is written quoted as it is, without allocating.
+macro_rules! tokens {
+    ($($token:ty),*) => {$(
+        impl Text for $token {
+            fn as_text(&self) -> &str {
+                self.as_str()
+            }
+
+            fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("\"")?;
+                f.write_str(self.as_str())?;
+                f.write_str("\"")
+            }
+        }
+    )*};
+}
+tokens!(StackText, crate::Pseudonym);
 
 /// Short text written on the stack (an integer's digits, an address's network), so that the
 /// hot output paths do not allocate.
