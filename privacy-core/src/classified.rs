@@ -1,5 +1,6 @@
 //! The trait `#[derive(Classified)]` implements, and the field roles it reads.
 
+use crate::scalars::for_scalars;
 use crate::visit::{Redacted, RedactedVisitor};
 use crate::{FieldDescriptor, TypeDescriptor};
 use chrono::{DateTime, Utc};
@@ -326,23 +327,8 @@ macro_rules! integer_subject_keys {
         }
     )*};
 }
-integer_subject_keys!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
-);
-integer_subject_keys!(
-    core::num::NonZeroU8,
-    core::num::NonZeroU16,
-    core::num::NonZeroU32,
-    core::num::NonZeroU64,
-    core::num::NonZeroU128,
-    core::num::NonZeroUsize,
-    core::num::NonZeroI8,
-    core::num::NonZeroI16,
-    core::num::NonZeroI32,
-    core::num::NonZeroI64,
-    core::num::NonZeroI128,
-    core::num::NonZeroIsize
-);
+for_scalars!(integers => integer_subject_keys);
+for_scalars!(nonzero_integers => integer_subject_keys);
 
 /// A type that can hold the instant a record was collected: the bound on `collected_at` fields.
 ///

@@ -41,6 +41,7 @@ pub mod registry;
 #[cfg(feature = "report")]
 pub mod report;
 mod retention;
+mod scalars;
 mod secret;
 #[cfg(feature = "serde")]
 pub mod secret_serde;

@@ -8,6 +8,7 @@
 //! standard library's leaves and containers of unclassified types do, and a plain type of one's
 //! own does through `#[derive(Unclassified)]`, which checks every field of it the same way.
 
+use crate::scalars::for_scalars;
 use core::hash::BuildHasher;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
@@ -53,38 +54,13 @@ macro_rules! leaves {
     ($($leaf:ty),* $(,)?) => { $(impl Unclassified for $leaf {})* };
 }
 
+for_scalars!(primitives => leaves);
+for_scalars!(nonzero_integers => leaves);
 leaves!(
     (),
-    bool,
     char,
-    u8,
-    u16,
-    u32,
-    u64,
-    u128,
-    usize,
-    i8,
-    i16,
-    i32,
-    i64,
-    i128,
-    isize,
-    f32,
-    f64,
     str,
     String,
-    core::num::NonZeroU8,
-    core::num::NonZeroU16,
-    core::num::NonZeroU32,
-    core::num::NonZeroU64,
-    core::num::NonZeroU128,
-    core::num::NonZeroUsize,
-    core::num::NonZeroI8,
-    core::num::NonZeroI16,
-    core::num::NonZeroI32,
-    core::num::NonZeroI64,
-    core::num::NonZeroI128,
-    core::num::NonZeroIsize,
     core::time::Duration,
     std::time::SystemTime,
     std::net::IpAddr,

@@ -164,8 +164,9 @@ where
         .build()?;
     if contender == Contender::EnginePartitioned {
         // The same rows, in daily partitions from the first row's day to tomorrow.
-        execute(pool, "CREATE TABLE request_logs (id BIGINT NOT NULL, app_id TEXT NOT NULL, client_ip TEXT NOT NULL, interface TEXT NOT NULL, at TIMESTAMPTZ NOT NULL) PARTITION BY RANGE (at)").await?;
-        execute(pool, "CREATE INDEX request_logs_at ON request_logs (at)").await?;
+        for statement in bulk::postgres_partitioned_ddl() {
+            execute(pool, &statement).await?;
+        }
         clock.set(plan.first + TimeDelta::days(7));
         engine.create_partitions::<RequestLog>(8).await?;
         clock.set(now());

@@ -81,11 +81,28 @@ pub trait Bulk: sqlx::Database {
 
 const COLUMNS: &str = "id, app_id, client_ip, interface, at";
 
+/// The index on `at` every retention sweep reads.
+const INDEX: &str = "CREATE INDEX request_logs_at ON request_logs (at)";
+
+/// The table's columns on PostgreSQL, plain or partitioned.
+const POSTGRES_TABLE: &str = "CREATE TABLE request_logs (id BIGINT NOT NULL, app_id TEXT NOT NULL, client_ip TEXT NOT NULL, interface TEXT NOT NULL, at TIMESTAMPTZ NOT NULL";
+
+/// `request_logs` on PostgreSQL partitioned by range of `at`, and its index on `at`, with no
+/// partition yet (the engine creates them, `Engine::create_partitions`), to be filled with
+/// [`Bulk::fill`]. No primary key: on a partitioned table it would have to include `at`.
+#[must_use]
+pub fn postgres_partitioned_ddl() -> Vec<String> {
+    vec![
+        format!("{POSTGRES_TABLE}) PARTITION BY RANGE (at)"),
+        INDEX.into(),
+    ]
+}
+
 impl Bulk for sqlx::Sqlite {
     fn ddl() -> Vec<String> {
         vec![
             "CREATE TABLE request_logs (id INTEGER PRIMARY KEY, app_id TEXT NOT NULL, client_ip TEXT NOT NULL, interface TEXT NOT NULL, at TEXT NOT NULL)".into(),
-            "CREATE INDEX request_logs_at ON request_logs (at)".into(),
+            INDEX.into(),
         ]
     }
 
@@ -109,10 +126,7 @@ impl Bulk for sqlx::Sqlite {
 
 impl Bulk for sqlx::Postgres {
     fn ddl() -> Vec<String> {
-        vec![
-            "CREATE TABLE request_logs (id BIGINT PRIMARY KEY, app_id TEXT NOT NULL, client_ip TEXT NOT NULL, interface TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)".into(),
-            "CREATE INDEX request_logs_at ON request_logs (at)".into(),
-        ]
+        vec![format!("{POSTGRES_TABLE}, PRIMARY KEY (id))"), INDEX.into()]
     }
 
     fn fill(plan: &Plan) -> Vec<String> {

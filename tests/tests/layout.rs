@@ -141,3 +141,64 @@ fn the_serde_feature_switches_on_no_module_of_its_own_part() {
         .unwrap();
     assert_eq!(lines[store - 1], "#[cfg(feature = \"store\")]");
 }
+
+#[test]
+fn each_scalar_list_is_written_once() {
+    // `scalars.rs` lists the standard scalars; the traits implemented for them take the lists
+    // through `for_scalars!`, so no other file writes them out again.
+    for needle in ["i128", "NonZeroI128"] {
+        let found: Vec<String> = naming("", needle)
+            .into_iter()
+            .filter(|path| !path.ends_with("/scalars.rs"))
+            .collect();
+        assert_eq!(found, Vec::<String>::new(), "{needle}");
+    }
+}
+
+#[test]
+fn the_strategies_trait_stands_apart_from_their_impls() {
+    // `redact/strategy.rs`: masks, markers and the `Redact` trait, no impl of it; what each
+    // strategy does is in `redact/strategies/`, one file per strategy.
+    let strategy = fs::read_to_string(core_src().join("redact/strategy.rs")).unwrap();
+    let impls: Vec<&str> = strategy
+        .lines()
+        .filter(|line| line.starts_with("impl"))
+        .collect();
+    assert_eq!(impls, Vec::<&str>::new());
+    for file in [
+        "mod.rs",
+        "ip.rs",
+        "email.rs",
+        "partial.rs",
+        "len.rs",
+        "hash.rs",
+        "containers.rs",
+    ] {
+        let path = core_src().join("redact/strategies").join(file);
+        assert!(path.is_file(), "redact/strategies/{file}");
+    }
+}
+
+#[test]
+fn a_type_has_one_key() {
+    // `TypeDescriptor::key` names a type; no other function formats it.
+    assert_eq!(naming("", "fn type_key"), Vec::<String>::new());
+}
+
+#[test]
+fn one_bulk_loader_creates_the_loaded_table() {
+    // The sweep benchmark, the fault tests and their child sweeper load `request_logs` through
+    // `src/bulk.rs` alone.
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in [
+        "benches/sweep.rs",
+        "tests/engine_faults.rs",
+        "src/bin/sweep_child.rs",
+    ] {
+        let text = fs::read_to_string(tests.join(file)).unwrap();
+        assert!(
+            !text.contains("CREATE TABLE request_logs"),
+            "{file} creates request_logs: use privacy_tests::bulk"
+        );
+    }
+}

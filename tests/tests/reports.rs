@@ -4,81 +4,21 @@ use privacy_core::report::gate::{self, Problem};
 use privacy_core::report::{Inventory, Lang, fideslang, tables};
 use privacy_core::{Classified, Retention, TypeDescriptor, im};
 
-/// One type per category of the reference policy: declared to be described, never built.
+/// The `privacy` binary's sample types (one per category of the reference policy).
+#[path = "../../privacy-cli/src/sample.rs"]
 #[allow(dead_code)]
-mod declared {
-    use chrono::{DateTime, Utc};
-    use privacy_core::{Classified, im};
+mod sample;
 
-    #[derive(Classified)]
-    #[privacy(category = im::LogData)]
-    pub struct RequestLog {
-        #[privacy(redact = ip)]
-        pub exit_ip: std::net::IpAddr,
-        #[privacy(collected_at)]
-        pub at: DateTime<Utc>,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::MonitoringData)]
-    pub struct Sample {
-        pub success_rate: f64,
-        #[privacy(collected_at)]
-        pub at: DateTime<Utc>,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::ConfigurationData)]
-    pub struct AppConfig {
-        pub callback_url: String,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::AccountIdentifiers)]
-    pub struct Account {
-        pub uin: u64,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::UserInformation)]
-    pub struct Profile {
-        #[privacy(subject)]
-        pub user_id: String,
-        #[privacy(collected_at)]
-        pub at: DateTime<Utc>,
-    }
-
-    #[derive(Classified)]
-    #[privacy(category = im::ChatMessageRecord)]
-    pub enum Message {
-        Text {
-            #[privacy(subject)]
-            from: String,
-            #[privacy(redact)]
-            text: String,
-            #[privacy(collected_at)]
-            at: DateTime<Utc>,
-        },
-    }
-
-    /// Log data kept 3 days, on a declared basis.
-    #[derive(Classified)]
-    #[privacy(category = im::LogData, retention = "3d", legal_basis = legitimate_interests)]
-    pub struct AbuseLog {
-        #[privacy(collected_at)]
-        pub at: DateTime<Utc>,
-    }
+/// Log data kept 3 days, on a declared basis.
+#[derive(Classified)]
+#[privacy(category = im::LogData, retention = "3d", legal_basis = legitimate_interests)]
+struct AbuseLog {
+    #[privacy(collected_at)]
+    at: chrono::DateTime<chrono::Utc>,
 }
 
 fn all() -> [&'static TypeDescriptor; 6] {
-    [
-        declared::RequestLog::DESCRIPTOR,
-        declared::Sample::DESCRIPTOR,
-        declared::AppConfig::DESCRIPTOR,
-        declared::Account::DESCRIPTOR,
-        declared::Profile::DESCRIPTOR,
-        declared::Message::DESCRIPTOR,
-    ]
+    sample::descriptors()
 }
 
 const POLICY: &str = r#"
@@ -93,7 +33,7 @@ items.interface_request_log = ["RequestLog.at"]
 uses = ["network_quality_analysis", "optimisation", "locating_issues", "debugging"]
 legal_bases = ["contract"]
 retention = "2d"
-items.success_rate = ["Sample.success_rate", "Sample.at"]
+items.success_rate = ["InterfaceSample.success_rate", "InterfaceSample.at"]
 
 [categories."im.configuration_data"]
 uses = ["provide_feature_per_configuration", "performance_analysis"]
@@ -105,19 +45,19 @@ items.callback_settings = ["AppConfig.callback_url"]
 uses = ["store_and_back_up"]
 legal_bases = ["contract"]
 retention = "until_terminated(2mo)"
-items.uin = ["Account.uin"]
+items.uin = ["AccountIds.uin"]
 
 [categories."im.user_information"]
 uses = ["provide_feature"]
 legal_bases = ["consent"]
 retention = "customer_chosen(7d)"
-items.nickname = ["Profile.user_id", "Profile.at"]
+items.nickname = ["UserProfile.user_id", "UserProfile.updated"]
 
 [categories."im.chat_message_record"]
 uses = ["provide_feature"]
 legal_bases = ["consent"]
 retention = "customer_chosen(7d)"
-items.text_message = ["Message.Text.from", "Message.Text.text", "Message.Text.at"]
+items.text_message = ["ChatMessage.from", "ChatMessage.sent"]
 "#;
 
 #[test]
@@ -360,10 +300,10 @@ fn the_gate_names_each_kind_of_drift() {
     );
     // An undeclared basis.
     let mut types = all().to_vec();
-    types.push(declared::AbuseLog::DESCRIPTOR);
+    types.push(AbuseLog::DESCRIPTOR);
     let problems = drift(POLICY, &types);
     assert!(problems.contains(&Problem::UndeclaredBasis {
-        type_key: "reports::declared::AbuseLog".into(),
+        type_key: "reports::AbuseLog".into(),
         category: "im.log_data".into(),
         basis: "legitimate_interests".into()
     }));
@@ -378,7 +318,7 @@ fn the_gate_names_each_kind_of_drift() {
     );
     let problems = drift(&without_monitoring, &all());
     assert!(problems.contains(&Problem::UndeclaredCategory {
-        type_key: "reports::declared::Sample".into(),
+        type_key: "reports::sample::InterfaceSample".into(),
         category: "im.monitoring_data".into()
     }));
     assert!(problems.contains(&Problem::CategoryWithoutType {
@@ -394,11 +334,11 @@ fn the_gate_names_each_kind_of_drift() {
         }]
     );
     // A field added without its item.
-    let unlisted = POLICY.replace("items.uin = [\"Account.uin\"]", "items.uin = []");
+    let unlisted = POLICY.replace("items.uin = [\"AccountIds.uin\"]", "items.uin = []");
     assert_eq!(
         drift(&unlisted, &all()),
         [Problem::UnlistedField {
-            field: "Account.uin".into(),
+            field: "AccountIds.uin".into(),
             category: "im.account_identifiers".into()
         }]
     );

@@ -150,6 +150,22 @@ fn failed(command: &'static str) -> impl FnOnce(redis::RedisError) -> ExpiryErro
     move |source| ExpiryError::Redis { command, source }
 }
 
+/// Sends the command `name` with the arguments `args` adds; an error names the command, never
+/// its arguments.
+async fn send<C, T>(
+    connection: &mut C,
+    name: &'static str,
+    args: impl FnOnce(&mut redis::Cmd) + Send,
+) -> Result<T, ExpiryError>
+where
+    C: ConnectionLike + Send,
+    T: redis::FromRedisValue,
+{
+    let mut command = redis::cmd(name);
+    args(&mut command);
+    command.query_async(connection).await.map_err(failed(name))
+}
+
 /// Sets `expiry` on `key`.
 ///
 /// # Errors
@@ -184,19 +200,13 @@ where
     C: ConnectionLike + Send,
 {
     let key = key.as_str();
-    match expiry {
+    let (found, done) = match expiry {
         KeyExpiry::At(at) => {
-            let set: i64 = redis::cmd("PEXPIREAT")
-                .arg(key)
-                .arg(unix_millis(at)?)
-                .query_async(connection)
-                .await
-                .map_err(failed("PEXPIREAT"))?;
-            Ok(if set == 1 {
-                Applied::ExpiresAt(at)
-            } else {
-                Applied::Missing
-            })
+            let millis = unix_millis(at)?;
+            let set = send(connection, "PEXPIREAT", |command| {
+                command.arg(key).arg(millis);
+            });
+            (set.await?, Applied::ExpiresAt(at))
         }
         KeyExpiry::Persist => {
             // PERSIST answers 0 both for a missing key and for one without expiry: ask both
@@ -210,25 +220,17 @@ where
                 .query_async(connection)
                 .await
                 .map_err(failed("PERSIST"))?;
-            Ok(if exists == 1 {
-                Applied::Persisted
-            } else {
-                Applied::Missing
-            })
+            (exists, Applied::Persisted)
         }
         KeyExpiry::Delete(removal) => {
-            let deleted: i64 = redis::cmd("DEL")
-                .arg(key)
-                .query_async(connection)
-                .await
-                .map_err(failed("DEL"))?;
-            Ok(if deleted == 1 {
-                Applied::Deleted(removal)
-            } else {
-                Applied::Missing
-            })
+            let deleted = send(connection, "DEL", |command| {
+                command.arg(key);
+            });
+            (deleted.await?, Applied::Deleted(removal))
         }
-    }
+    };
+    // Each command answers how many keys it found: 1, or 0 for a missing key.
+    Ok(if found == 1 { done } else { Applied::Missing })
 }
 
 /// Writes `value` at `key` together with its expiry, in one command: `SET key value PXAT <ms>`
@@ -271,20 +273,18 @@ where
     C: ConnectionLike + Send,
     V: redis::ToRedisArgs + Send + Sync,
 {
-    let mut command = redis::cmd("SET");
-    command.arg(key.as_str()).arg(value);
-    let applied = match expiry {
-        KeyExpiry::At(at) => {
-            command.arg("PXAT").arg(unix_millis(at)?);
-            Applied::ExpiresAt(at)
-        }
-        KeyExpiry::Persist => Applied::Persisted,
+    let (expires, applied) = match expiry {
+        KeyExpiry::At(at) => (Some(unix_millis(at)?), Applied::ExpiresAt(at)),
+        KeyExpiry::Persist => (None, Applied::Persisted),
         KeyExpiry::Delete(_) => return apply(connection, key, expiry).await,
     };
-    let () = command
-        .query_async(connection)
-        .await
-        .map_err(failed("SET"))?;
+    let () = send(connection, "SET", |command| {
+        command.arg(key.as_str()).arg(value);
+        if let Some(millis) = expires {
+            command.arg("PXAT").arg(millis);
+        }
+    })
+    .await?;
     Ok(applied)
 }
 

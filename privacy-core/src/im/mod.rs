@@ -70,23 +70,43 @@ pub const SYSTEMS: &[&str] = &[
 /// ```
 pub const OPT_IN_RECIPIENTS: &[&str] = &["real_time_audio_video_service"];
 
-/// Log data: public exit IPs, interface request logs and exception causes, kept 7 days.
-///
-/// ```
-/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
-/// assert_eq!(im::LogData::INFO.retention, Retention::Fixed(Period::days(7)));
-/// assert_eq!(im::LogData::INFO.legal_basis, LegalBasis::Contract);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct LogData;
+/// Declares each category of the taxonomy: its type, with the doc comment given, and its
+/// [`CategoryInfo`]. A row is the controller's (the operator's own data about its customers) or
+/// the processor's (the customers' end users' data, on the customer's instructions); every row
+/// is of this taxonomy, and none takes special-category data.
+macro_rules! categories {
+    ($($(#[$doc:meta])* $name:ident: $role:ident { $($field:ident: $value:expr,)* })*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+        pub struct $name;
 
-impl Category for LogData {
-    const INFO: CategoryInfo = CategoryInfo {
+        impl Category for $name {
+            const INFO: CategoryInfo = CategoryInfo {
+                taxonomy: TAXONOMY,
+                role: categories!(@role $role),
+                subject: categories!(@subject $role),
+                $($field: $value,)*
+                accepts_special: false,
+            };
+        }
+    )*};
+    (@role controller) => { Role::Controller };
+    (@subject controller) => { DataSubject::Customer };
+    (@role processor) => { Role::Processor };
+    (@subject processor) => { DataSubject::EndUser };
+}
+
+categories! {
+    /// Log data: public exit IPs, interface request logs and exception causes, kept 7 days.
+    ///
+    /// ```
+    /// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+    /// assert_eq!(im::LogData::INFO.retention, Retention::Fixed(Period::days(7)));
+    /// assert_eq!(im::LogData::INFO.legal_basis, LegalBasis::Contract);
+    /// ```
+    LogData: controller {
         key: "im.log_data",
         name: "Log Data",
-        taxonomy: TAXONOMY,
-        role: Role::Controller,
-        subject: DataSubject::Customer,
         retention: Retention::Fixed(Period::days(7)),
         legal_basis: LegalBasis::Contract,
         purpose: "performance analysis, to provide and improve the feature",
@@ -96,27 +116,18 @@ impl Category for LogData {
             "interface_request_log",
             "interface_exception_info",
         ],
-        accepts_special: false,
-    };
-}
+    }
 
-/// Monitoring data: success rate and average latency per application and interface, kept 2 days.
-///
-/// ```
-/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
-/// assert_eq!(im::MonitoringData::INFO.retention, Retention::Fixed(Period::days(2)));
-/// assert_eq!(im::MonitoringData::INFO.items, ["success_rate", "average_latency"]);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct MonitoringData;
-
-impl Category for MonitoringData {
-    const INFO: CategoryInfo = CategoryInfo {
+    /// Monitoring data: success rate and average latency per application and interface, kept 2 days.
+    ///
+    /// ```
+    /// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+    /// assert_eq!(im::MonitoringData::INFO.retention, Retention::Fixed(Period::days(2)));
+    /// assert_eq!(im::MonitoringData::INFO.items, ["success_rate", "average_latency"]);
+    /// ```
+    MonitoringData: controller {
         key: "im.monitoring_data",
         name: "Monitoring Data",
-        taxonomy: TAXONOMY,
-        role: Role::Controller,
-        subject: DataSubject::Customer,
         retention: Retention::Fixed(Period::days(2)),
         legal_basis: LegalBasis::Contract,
         purpose: "network quality analysis, optimisation, locating issues and debugging",
@@ -127,28 +138,19 @@ impl Category for MonitoringData {
             "debugging",
         ],
         items: &["success_rate", "average_latency"],
-        accepts_special: false,
-    };
-}
+    }
 
-/// Configuration data: the application's settings, kept while the feature is used and deleted
-/// two months after use ends.
-///
-/// ```
-/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
-/// assert_eq!(im::ConfigurationData::INFO.retention, Retention::UntilTerminated { grace: Period::months(2) });
-/// assert_eq!(im::ConfigurationData::INFO.role, privacy_core::Role::Controller);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ConfigurationData;
-
-impl Category for ConfigurationData {
-    const INFO: CategoryInfo = CategoryInfo {
+    /// Configuration data: the application's settings, kept while the feature is used and deleted
+    /// two months after use ends.
+    ///
+    /// ```
+    /// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+    /// assert_eq!(im::ConfigurationData::INFO.retention, Retention::UntilTerminated { grace: Period::months(2) });
+    /// assert_eq!(im::ConfigurationData::INFO.role, privacy_core::Role::Controller);
+    /// ```
+    ConfigurationData: controller {
         key: "im.configuration_data",
         name: "Configuration Data",
-        taxonomy: TAXONOMY,
-        role: Role::Controller,
-        subject: DataSubject::Customer,
         retention: UNTIL_TWO_MONTHS_AFTER_USE,
         legal_basis: LegalBasis::Contract,
         purpose: "provide the feature per the application's configuration, and performance analysis",
@@ -170,84 +172,57 @@ impl Category for ConfigurationData {
             "custom_fields",
             "data_centre",
         ],
-        accepts_special: false,
-    };
-}
+    }
 
-/// Account identifiers (APPID, UIN), stored and backed up in the relational database; kept as
-/// configuration data is.
-///
-/// ```
-/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
-/// assert_eq!(im::AccountIdentifiers::INFO.items, ["appid", "uin"]);
-/// assert_eq!(im::AccountIdentifiers::INFO.retention, im::ConfigurationData::INFO.retention);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct AccountIdentifiers;
-
-impl Category for AccountIdentifiers {
-    const INFO: CategoryInfo = CategoryInfo {
+    /// Account identifiers (APPID, UIN), stored and backed up in the relational database; kept as
+    /// configuration data is.
+    ///
+    /// ```
+    /// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+    /// assert_eq!(im::AccountIdentifiers::INFO.items, ["appid", "uin"]);
+    /// assert_eq!(im::AccountIdentifiers::INFO.retention, im::ConfigurationData::INFO.retention);
+    /// ```
+    AccountIdentifiers: controller {
         key: "im.account_identifiers",
         name: "Account Identifiers",
-        taxonomy: TAXONOMY,
-        role: Role::Controller,
-        subject: DataSubject::Customer,
         retention: UNTIL_TWO_MONTHS_AFTER_USE,
         legal_basis: LegalBasis::Contract,
         purpose: "stored and backed up in the relational database",
         uses: &["store_and_back_up"],
         items: &["appid", "uin"],
-        accepts_special: false,
-    };
-}
+    }
 
-/// End users' profile information (nickname, avatar URL, personalised signature), processed only
-/// to provide the feature, on the customer's instructions.
-///
-/// Its legal basis is the end user's consent, which the customer obtains as controller.
-///
-/// ```
-/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
-/// assert_eq!(im::UserInformation::INFO.legal_basis, LegalBasis::Consent);
-/// assert_eq!(im::UserInformation::INFO.retention, Retention::CustomerChosen { default: Period::days(7), max: None });
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct UserInformation;
-
-impl Category for UserInformation {
-    const INFO: CategoryInfo = CategoryInfo {
+    /// End users' profile information (nickname, avatar URL, personalised signature), processed only
+    /// to provide the feature, on the customer's instructions.
+    ///
+    /// Its legal basis is the end user's consent, which the customer obtains as controller.
+    ///
+    /// ```
+    /// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+    /// assert_eq!(im::UserInformation::INFO.legal_basis, LegalBasis::Consent);
+    /// assert_eq!(im::UserInformation::INFO.retention, Retention::CustomerChosen { default: Period::days(7), max: None });
+    /// ```
+    UserInformation: processor {
         key: "im.user_information",
         name: "User Information",
-        taxonomy: TAXONOMY,
-        role: Role::Processor,
-        subject: DataSubject::EndUser,
         retention: END_USER_RETENTION,
         legal_basis: LegalBasis::Consent,
         purpose: "only to provide the feature",
         uses: &["provide_feature"],
         items: &["nickname", "avatar_url", "personalised_signature"],
-        accepts_special: false,
-    };
-}
+    }
 
-/// End users' chat messages (text, photo, audio and video content), processed only to provide
-/// the feature, on the customer's instructions.
-///
-/// ```
-/// use privacy_core::{im, Category, LegalBasis, Period, Retention};
-/// assert_eq!(im::ChatMessageRecord::INFO.subject, privacy_core::DataSubject::EndUser);
-/// assert!(!im::ChatMessageRecord::INFO.accepts_special);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ChatMessageRecord;
-
-impl Category for ChatMessageRecord {
-    const INFO: CategoryInfo = CategoryInfo {
+    /// End users' chat messages (text, photo, audio and video content), processed only to provide
+    /// the feature, on the customer's instructions.
+    ///
+    /// ```
+    /// use privacy_core::{im, Category, LegalBasis, Period, Retention};
+    /// assert_eq!(im::ChatMessageRecord::INFO.subject, privacy_core::DataSubject::EndUser);
+    /// assert!(!im::ChatMessageRecord::INFO.accepts_special);
+    /// ```
+    ChatMessageRecord: processor {
         key: "im.chat_message_record",
         name: "Chat Message Records",
-        taxonomy: TAXONOMY,
-        role: Role::Processor,
-        subject: DataSubject::EndUser,
         retention: END_USER_RETENTION,
         legal_basis: LegalBasis::Consent,
         purpose: "only to provide the feature",
@@ -258,8 +233,7 @@ impl Category for ChatMessageRecord {
             "audio_message",
             "video_message",
         ],
-        accepts_special: false,
-    };
+    }
 }
 
 /// Every category of the taxonomy, controller rows first, in the policy's order.

@@ -3,11 +3,14 @@
 //! The derive walks a value's fields through [`Classified::visit_redacted`]; the adapters in
 //! this module turn that walk into `Debug`, `Display` (logfmt) and, with feature `serde`,
 //! `serde::Serialize`. Each redacted field is wrapped in a [`RedactedValue`] chosen by its
-//! strategy (see [`strategy`]), so the clear value never reaches a formatter or a serializer.
+//! strategy (see [`strategy`]; what each strategy does is in `strategies/`), so the clear value
+//! never reaches a formatter or a serializer.
 
 pub(crate) mod output;
 mod pseudonym;
+mod strategies;
 pub mod strategy;
+mod value;
 
 use crate::Classified;
 use core::fmt;

@@ -87,6 +87,7 @@ pub use third_party::{Shareable, SharedRecord, ThirdPartySink};
 
 use crate::Classified;
 use crate::redact::Redacted;
+use crate::scalars::for_scalars;
 use core::fmt;
 
 /// The sink bounds are implemented by this crate alone: another crate cannot declare its
@@ -104,7 +105,7 @@ impl<T: Classified> sealed::Sealed for Redacted<'_, T> {}
 
 /// Numbers, booleans and static text: loggable and usable as metric labels, never shareable.
 macro_rules! plain_scalars {
-    ($($ty:ty),*) => {$(
+    ($($ty:ty),* $(,)?) => {$(
         impl sealed::Sealed for $ty {}
         impl Loggable for $ty {
             fn fmt_loggable(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -118,21 +119,5 @@ macro_rules! plain_scalars {
         }
     )*};
 }
-plain_scalars!(
-    &'static str,
-    bool,
-    u8,
-    u16,
-    u32,
-    u64,
-    u128,
-    usize,
-    i8,
-    i16,
-    i32,
-    i64,
-    i128,
-    isize,
-    f32,
-    f64
-);
+for_scalars!(primitives => plain_scalars);
+plain_scalars!(&'static str);

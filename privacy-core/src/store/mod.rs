@@ -15,19 +15,3 @@
 //! ```
 
 pub mod plan;
-
-/// The key that names a classified type across the inventory and the drift gate:
-/// [`TypeDescriptor::key`](crate::TypeDescriptor::key), its module path and name.
-///
-/// ```
-/// use privacy_core::store::type_key;
-/// use privacy_core::{im, Classified};
-/// #[derive(Classified)]
-/// #[privacy(category = im::MonitoringData)]
-/// struct InterfaceLatency { #[privacy(collected_at)] at: chrono::DateTime<chrono::Utc> }
-/// assert!(type_key(InterfaceLatency::DESCRIPTOR).ends_with("::InterfaceLatency"));
-/// ```
-#[must_use]
-pub fn type_key(descriptor: &crate::TypeDescriptor) -> String {
-    descriptor.key()
-}
