@@ -11,11 +11,17 @@ writes the redacting Debug). For each crate it times `cargo check`:
 
 several runs each, and prints the medians and the ratios classified / baseline.
 
-    python3 tests/compile-bench/compile_bench.py [--runs 3] [--out target/compile-bench]
+With `--instructions`, it also counts the instructions rustc executes to check the first two
+modules (60 structs) of each crate, under valgrind's cachegrind: a figure that does not move
+with the machine's load (the seconds do, on a shared two-core machine).
+
+    python3 tests/compile-bench/compile_bench.py [--runs 3] [--out target/compile-bench] [--instructions]
 """
 
 import argparse
 import os
+import re
+import shlex
 import pathlib
 import shutil
 import statistics
@@ -101,10 +107,46 @@ def measure(crate: pathlib.Path, runs: int) -> dict:
     return times
 
 
+def instructions(crate: pathlib.Path) -> int:
+    """Instructions rustc executes checking modules m0 and m1 of `crate`, dependencies built."""
+    package = "bench-" + crate.name
+    subprocess.run(["cargo", "check", "--offline", "-q"], cwd=crate, check=True)
+    subprocess.run(["cargo", "clean", "-q", "-p", package], cwd=crate, check=True)
+    verbose = subprocess.run(
+        ["cargo", "check", "--offline", "-v"], cwd=crate, check=True, capture_output=True, text=True
+    ).stderr
+    line = next(l for l in verbose.splitlines() if "Running" in l and f"--crate-name {package.replace('-', '_')}" in l)
+    command = shlex.split(line.split("`", 1)[1].rsplit("`", 1)[0])
+    (crate / "src" / "two.rs").write_text("#![allow(missing_docs)]\npub mod m0;\npub mod m1;\n")
+    out = crate / "target" / "instructions"
+    out.mkdir(parents=True, exist_ok=True)
+    kept, skip = [], False
+    for argument in command:
+        if skip:
+            skip = False
+            continue
+        if argument == "--out-dir":
+            kept += [argument, str(out)]
+            skip = True
+        elif argument == "src/lib.rs":
+            kept.append("src/two.rs")
+        elif argument.startswith(("incremental=", "--error-format", "--json")):
+            if kept and kept[-1] == "-C":
+                kept.pop()
+        else:
+            kept.append(argument)
+    report = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out / 'cachegrind.out'}", *kept],
+        cwd=crate, check=True, capture_output=True, text=True,
+    ).stderr
+    return int(re.search(r"I\s+refs:\s+([\d,]+)", report).group(1).replace(",", ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "target" / "compile-bench")
+    parser.add_argument("--instructions", action="store_true", help="also count rustc's instructions (needs valgrind)")
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
     crates = {classified: generate(arguments.out, classified) for classified in (False, True)}
@@ -125,6 +167,12 @@ def main() -> None:
     verdict = "meets" if worst <= TARGET_RATIO else "misses"
     print(f"target: at most {TARGET_RATIO}x for the crate's own build ('crate' and 'touch'): {verdict} ({worst:.2f}x)")
     print("runs:", {("classified" if k else "baseline"): v for k, v in results.items()})
+    if arguments.instructions:
+        counts = {classified: instructions(crate) for classified, crate in crates.items()}
+        print(
+            f"instructions checking 60 structs: Debug+Serialize {counts[False] / 1e6:.0f} M, "
+            f"Classified+Serialize {counts[True] / 1e6:.0f} M: {counts[True] / counts[False]:.2f}x"
+        )
 
 
 if __name__ == "__main__":
