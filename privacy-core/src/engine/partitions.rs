@@ -243,6 +243,10 @@ impl<DB: Dialect> Engine<DB> {
     /// it daily (the sweeper does not), ahead of the writes: a row whose instant no partition
     /// covers is refused by the database.
     ///
+    /// On SQLite and MariaDB nothing is partitioned: the call fails and says so, and the
+    /// table's due rows are swept by bounded batches like any other table's (MariaDB's own
+    /// partitions, where a service has them, are left to it and swept through the table).
+    ///
     /// # Errors
     /// [`EngineError::Mapping`] when the database has no partitions the engine manages (only
     /// PostgreSQL), when `T`'s retention is not a fixed period, or when its table is not
