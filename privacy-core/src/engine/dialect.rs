@@ -134,7 +134,7 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     /// when given. With `skip_locked`, rows another transaction holds are left for later
     /// (a sweep: the next one takes them) rather than waited for (an erasure must not skip).
     /// With `single`, `table` is known to have no child tables (see
-    /// [`children_sql`](Dialect::children_sql)), so a row's physical address names it.
+    /// [`partitions_sql`](Dialect::partitions_sql)), so a row's physical address names it.
     #[doc(hidden)]
     fn delete_batch(
         table: &str,
@@ -144,15 +144,6 @@ pub trait Dialect: sqlx::Database + private::Sealed {
         skip_locked: bool,
         single: bool,
     ) -> String;
-
-    /// A query whose one value counts the tables that inherit from `table` (partitions,
-    /// children), where [`delete_batch`](Dialect::delete_batch) has a faster form for a table
-    /// without any; `None` where it has not.
-    #[doc(hidden)]
-    fn children_sql(table: &str) -> Option<String> {
-        let _ = table;
-        None
-    }
 
     /// `INSERT INTO {table} ({columns}) VALUES ({values})` that does nothing when the row's key
     /// is already there.
@@ -170,10 +161,16 @@ pub trait Dialect: sqlx::Database + private::Sealed {
     #[doc(hidden)]
     fn index_columns_sql(table: &str) -> String;
 
-    /// A query listing the names of `table`'s partitions, where the database partitions tables
-    /// the engine can retire whole (PostgreSQL's declarative partitions); `None` elsewhere.
+    /// A query listing the tables that inherit from `table` (partitions, children), one row
+    /// each (one row with a `NULL` name when there is none; no row when `table` does not
+    /// exist): its name, the first and the end instant of its range as whole Unix seconds (the
+    /// first cut down, the end rounded up; `NULL` for a default partition, a child without a
+    /// range, or a range not over one instant of `encoding`), and the parent's partition key
+    /// (`RANGE (at)`, or `NULL`), the child's schema-qualified name as SQL and whether it is
+    /// a leaf (a plain table, not itself partitioned). `None` where the database has no
+    /// partitions the engine can retire whole (only PostgreSQL's declarative partitions).
     #[doc(hidden)]
-    fn partitions_sql(_table: &str) -> Option<String> {
+    fn partitions_sql(_table: &str, _encoding: InstantEncoding) -> Option<String> {
         None
     }
 
@@ -190,10 +187,18 @@ pub trait Dialect: sqlx::Database + private::Sealed {
         None
     }
 
-    /// The statements retiring partition `name` of `table`: detached, then dropped.
+    /// The statement that keeps `table`'s rows from being written, and other retirements from
+    /// starting, until the transaction ends, while reads go on.
     #[doc(hidden)]
-    fn retire_partition_sql(_table: &str, _name: &str) -> Vec<String> {
-        Vec::new()
+    fn lock_for_retirement_sql(_table: &str) -> Option<String> {
+        None
+    }
+
+    /// The one statement dropping `partitions` (schema-qualified names as SQL; a dropped
+    /// partition leaves its parent with it).
+    #[doc(hidden)]
+    fn drop_partitions_sql(_partitions: &[&str]) -> Option<String> {
+        None
     }
 
     /// Runs `sql` and returns the number of rows it changed.

@@ -51,10 +51,28 @@ impl Dialect for sqlx::Postgres {
         )
     }
 
-    fn partitions_sql(table: &str) -> Option<String> {
+    fn partitions_sql(table: &str, encoding: InstantEncoding) -> Option<String> {
         let (schema, name) = schema_and_name(table, "current_schema()");
+        // A range over one column is printed `FOR VALUES FROM ('...') TO ('...')`, in the
+        // session's time zone with its offset for `timestamptz`, without one for `timestamp`
+        // (whose instants the engine writes in UTC).
+        let instant = |bound: &str| {
+            let text = format!(
+                "(regexp_match(pg_get_expr(c.relpartbound, c.oid), '{bound} \\(''([^'']*)''\\)'))[1]"
+            );
+            match encoding {
+                InstantEncoding::Utc | InstantEncoding::OffsetTime => {
+                    format!("extract(epoch FROM {text}::timestamptz)")
+                }
+                InstantEncoding::Naive | InstantEncoding::PrimitiveTime => {
+                    format!("extract(epoch FROM {text}::timestamp AT TIME ZONE 'UTC')")
+                }
+            }
+        };
         Some(format!(
-            "SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace WHERE n.nspname = {schema} AND p.relname = '{name}'"
+            "SELECT c.relname::text, floor({})::bigint, ceil({})::bigint, pg_get_partkeydef(p.oid), quote_ident(cn.nspname) || '.' || quote_ident(c.relname), c.relkind = 'r' FROM pg_class p JOIN pg_namespace n ON n.oid = p.relnamespace LEFT JOIN pg_inherits i ON i.inhparent = p.oid LEFT JOIN pg_class c ON c.oid = i.inhrelid LEFT JOIN pg_namespace cn ON cn.oid = c.relnamespace WHERE n.nspname = {schema} AND p.relname = '{name}' ORDER BY 1",
+            instant("FROM"),
+            instant("TO")
         ))
     }
 
@@ -86,14 +104,14 @@ impl Dialect for sqlx::Postgres {
         ))
     }
 
-    fn retire_partition_sql(table: &str, name: &str) -> Vec<String> {
-        let schema = table
-            .split_once('.')
-            .map_or(String::new(), |(schema, _)| format!("{schema}."));
-        vec![
-            format!("ALTER TABLE {table} DETACH PARTITION {schema}{name}"),
-            format!("DROP TABLE {schema}{name}"),
-        ]
+    fn lock_for_retirement_sql(table: &str) -> Option<String> {
+        // Conflicts with writes and with itself, not with reads; the `DROP` that follows takes
+        // the rest.
+        Some(format!("LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE"))
+    }
+
+    fn drop_partitions_sql(partitions: &[&str]) -> Option<String> {
+        Some(format!("DROP TABLE {}", partitions.join(", ")))
     }
 
     fn delete_batch(
@@ -125,12 +143,6 @@ impl Dialect for sqlx::Postgres {
                 "DELETE FROM {table} WHERE (tableoid, ctid) IN (SELECT r.tableoid, r.ctid FROM {table} AS r WHERE {condition} LIMIT {limit} {lock}){returning}"
             )
         }
-    }
-
-    fn children_sql(table: &str) -> Option<String> {
-        Some(format!(
-            "SELECT count(*) FROM pg_inherits WHERE inhparent = '{table}'::regclass"
-        ))
     }
 
     sqlx_operations!(sqlx::Postgres);

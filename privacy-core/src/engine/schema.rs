@@ -1,5 +1,7 @@
-//! The schema check: every mapped table and column exists, and indexes serve the sweep and
-//! erasure; the missing `CREATE INDEX` statements, ready to run.
+//! The schema check: every mapped table and column exists, indexes serve the sweep and
+//! erasure, and a partitioned table is partitioned by its `collected_at` column with the next
+//! day's partitions there; the missing `CREATE INDEX` and `CREATE TABLE ... PARTITION OF`
+//! statements, ready to run.
 
 use core::fmt;
 
@@ -35,6 +37,29 @@ pub enum SchemaProblem {
         /// What it serves: "the sweep" or "erasure".
         serves: &'static str,
     },
+    /// The table is partitioned, but not by range over the type's `collected_at` column, so
+    /// no partition is retired whole (its rows are swept one by one).
+    PartitionKey {
+        /// The table.
+        table: String,
+        /// The key it should have: `RANGE (<collected_at column>)`.
+        expected: String,
+        /// The key it has, as the database prints it.
+        found: String,
+    },
+    /// The table is partitioned by its `collected_at` column and no partition covers some of
+    /// the next day's instants: writes of those instants would fail.
+    MissingPartitions {
+        /// The table.
+        table: String,
+        /// The first instant not covered.
+        from: chrono::DateTime<chrono::Utc>,
+        /// The end (exclusive) of the stretch not covered.
+        to: chrono::DateTime<chrono::Utc>,
+        /// The statements creating the missing partitions (what
+        /// [`Engine::create_partitions`](super::Engine::create_partitions) runs).
+        statements: Vec<String>,
+    },
 }
 
 impl SchemaProblem {
@@ -58,6 +83,31 @@ impl SchemaProblem {
             _ => None,
         }
     }
+
+    /// The statements that fix the problem: the missing index, or the missing partitions;
+    /// none for a missing table or column, or a partition key (the service's own migration
+    /// fixes those).
+    ///
+    /// ```
+    /// use privacy_core::engine::SchemaProblem;
+    /// let from = chrono::DateTime::UNIX_EPOCH;
+    /// let problem = SchemaProblem::MissingPartitions {
+    ///     table: "request_logs".into(),
+    ///     from,
+    ///     to: from + chrono::TimeDelta::hours(6),
+    ///     statements: vec!["CREATE TABLE IF NOT EXISTS request_logs_p1970010100 PARTITION OF request_logs FOR VALUES FROM ('1970-01-01 00:00:00+00') TO ('1970-01-01 06:00:00+00')".into()],
+    /// };
+    /// assert!(problem.statements()[0].contains("PARTITION OF request_logs"));
+    /// assert!(problem.to_string().contains("no partition of `request_logs` covers"));
+    /// ```
+    #[must_use]
+    pub fn statements(&self) -> Vec<String> {
+        match self {
+            SchemaProblem::MissingIndex { .. } => self.create_index().into_iter().collect(),
+            SchemaProblem::MissingPartitions { statements, .. } => statements.clone(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl fmt::Display for SchemaProblem {
@@ -78,6 +128,26 @@ impl fmt::Display for SchemaProblem {
                 "no index of `{table}` starts with ({}), so {serves} scans the table; run: {};",
                 columns.join(", "),
                 self.create_index().unwrap_or_default()
+            ),
+            SchemaProblem::PartitionKey {
+                table,
+                expected,
+                found,
+            } => write!(
+                f,
+                "table `{table}` is partitioned by `{found}`, not `{expected}`, so no partition is retired whole; partition it by `{expected}`"
+            ),
+            SchemaProblem::MissingPartitions {
+                table,
+                from,
+                to,
+                statements,
+            } => write!(
+                f,
+                "no partition of `{table}` covers {} to {}, so writes of those instants fail; run `create_partitions` daily, or: {};",
+                from.format("%Y-%m-%d %H:%M UTC"),
+                to.format("%Y-%m-%d %H:%M UTC"),
+                statements.join("; ")
             ),
         }
     }
@@ -112,7 +182,7 @@ impl SchemaReport {
 impl fmt::Display for SchemaReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.problems.is_empty() {
-            return f.write_str("schema: every mapped table, column and index is there");
+            return f.write_str("schema: every mapped table, column, index and partition is there");
         }
         for problem in &self.problems {
             writeln!(f, "{problem}")?;
@@ -124,7 +194,10 @@ impl fmt::Display for SchemaReport {
 impl<DB: super::Dialect> super::Engine<DB> {
     /// Checks the service's schema against the mappings: every table and mapped column
     /// exists, an index serves each sweep (`collected_at`, after the tenant where retention
-    /// depends on the tenant) and erasure (each subject column, after the tenant).
+    /// depends on the tenant) and erasure (each subject column, after the tenant). On
+    /// PostgreSQL, a partitioned table of a type with a fixed retention must be partitioned by
+    /// `RANGE (<collected_at column>)`, and partitions must cover the next day's instants (by
+    /// the engine's clock); an index on the parent serves every partition.
     ///
     /// # Errors
     /// When the database fails to answer the catalogue queries.
@@ -224,6 +297,31 @@ impl<DB: super::Dialect> super::Engine<DB> {
                     Some(tenant) => want(vec![tenant, subject], "erasure"),
                     None => want(vec![subject], "erasure"),
                 }
+            }
+            let Some(children) = self.children(mapping).await? else {
+                continue;
+            };
+            if let (Some(found), crate::Retention::Fixed(_), Some((instant, _))) = (
+                children.key.as_deref(),
+                mapping.descriptor.retention,
+                mapping.instant,
+            ) {
+                let expected = format!("RANGE ({instant})");
+                if !found.eq_ignore_ascii_case(&expected) {
+                    report.problems.push(SchemaProblem::PartitionKey {
+                        table: table.into(),
+                        expected,
+                        found: found.into(),
+                    });
+                }
+            }
+            if let Some(missing) = self.missing_partitions(mapping, &children)? {
+                report.problems.push(SchemaProblem::MissingPartitions {
+                    table: table.into(),
+                    from: missing.from,
+                    to: missing.to,
+                    statements: missing.statements,
+                });
             }
         }
         Ok(report)

@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 /// How many times a batch the database aborted for a concurrent transaction is run again.
 const RETRIES: usize = 5;
 
+/// PostgreSQL's code for a table that does not exist: a partition retired by another sweeper
+/// while this one swept it (only PostgreSQL's partitions are swept one by one).
+const UNDEFINED_TABLE: &str = "42P01";
+
 /// Test hook run between a batch's `DELETE` and its commit.
 #[derive(Clone)]
 #[doc(hidden)]
@@ -148,47 +152,69 @@ impl<DB: Dialect> Engine<DB> {
         let row = DB::qualifier(mapping.table.name);
         let held = rules::held::<DB>(mapping, &self.inner.tables, &row);
         let mut report = SweepReport::default();
-        let single = match DB::children_sql(mapping.table.name) {
-            Some(sql) => {
-                let operation = format!("sweeping `{}`", mapping.table.name);
-                let rows = self.fetch(&operation, &sql, &[]).await?;
-                rows.first()
-                    .and_then(|row| row.first())
-                    .and_then(|(_, value)| value.as_i64())
-                    == Some(0)
-            }
-            None => false,
-        };
+        // One catalog query: a table without children has a faster batch; a partitioned one
+        // may retire partitions whole, and is swept partition by partition.
+        let mut children = self.children(mapping).await?;
+        let single = children
+            .as_ref()
+            .is_some_and(|children| children.list.is_empty());
         for rule in rules::rules::<DB>(mapping, &self.inner.tables, now, &row) {
-            if let (crate::Retention::Fixed(_), AuditReason::Retention, Some(cutoff)) =
-                (mapping.descriptor.retention, rule.reason, rule.cutoff)
-            {
-                // Whole days past the cutoff go as partitions; the boundary day row by row.
-                report.merge(self.retire_partitions(mapping, cutoff, now).await?);
+            let retention = match (mapping.descriptor.retention, rule.reason) {
+                (crate::Retention::Fixed(_), AuditReason::Retention) => rule.cutoff,
+                _ => None,
+            };
+            if let (Some(cutoff), Some(known)) = (retention, &children) {
+                // Whole partitions past the cutoff go at once; the boundary one row by row.
+                let retired = self.retire_partitions(mapping, cutoff, now, known).await?;
+                if retired.partitions > 0 {
+                    children = self.children(mapping).await?;
+                }
+                report.merge(retired);
             }
             let condition = format!("({}) AND NOT {held}", rule.condition);
             let returning = if rule.by_tenant { mapping.tenant } else { None };
-            let sql = DB::delete_batch(
-                mapping.table.name,
-                &condition,
-                self.inner.batch,
-                returning,
-                true,
-                single,
-            );
-            loop {
-                let started = Instant::now();
-                let deleted = self.sweep_batch(mapping, &rule, &sql, now).await?;
-                report.longest_batch = report.longest_batch.max(started.elapsed());
-                let total: u64 = deleted.values().sum();
-                if total > 0 {
-                    report.batches += 1;
-                }
-                for (tenant, count) in deleted {
-                    report.add(mapping, rule.reason, tenant, count);
-                }
-                if total < self.inner.batch as u64 {
-                    break;
+            // The partitions that may hold a row due by this rule, each swept by the faster
+            // batch of a table without children (through the parent, a batch's join reads
+            // every partition); else the table itself.
+            let targets = match children
+                .as_ref()
+                .and_then(|known| known.leaves(mapping, retention))
+            {
+                Some(leaves) => leaves.into_iter().map(|leaf| (leaf, true)).collect(),
+                None => vec![(mapping.table.name.to_owned(), single)],
+            };
+            for (table, single) in targets {
+                let sql = DB::delete_batch(
+                    &table,
+                    &condition,
+                    self.inner.batch,
+                    returning,
+                    true,
+                    single,
+                );
+                loop {
+                    let started = Instant::now();
+                    let deleted = match self.sweep_batch(mapping, &rule, &sql, now).await {
+                        // A partition another sweeper retired meanwhile.
+                        Err(EngineError::Database { code, .. })
+                            if table != mapping.table.name
+                                && code.as_deref() == Some(UNDEFINED_TABLE) =>
+                        {
+                            break;
+                        }
+                        result => result?,
+                    };
+                    report.longest_batch = report.longest_batch.max(started.elapsed());
+                    let total: u64 = deleted.values().sum();
+                    if total > 0 {
+                        report.batches += 1;
+                    }
+                    for (tenant, count) in deleted {
+                        report.add(mapping, rule.reason, tenant, count);
+                    }
+                    if total < self.inner.batch as u64 {
+                        break;
+                    }
                 }
             }
         }
