@@ -76,6 +76,22 @@ pub enum Bind {
     NullInt,
 }
 
+/// One batch of a sweep or an erasure: at most `limit` rows of `table` matching `condition`
+/// (rows named by [`Dialect::qualifier`]), returning column `returning` of each deleted row when
+/// given. With `skip_locked`, rows another transaction holds are left for later (a sweep: the
+/// next one takes them) rather than waited for (an erasure must not skip). With `single`,
+/// `table` is known to have no child tables (see [`Dialect::partitions_sql`]), so a row's
+/// physical address names it.
+#[doc(hidden)]
+pub struct BatchDelete<'a> {
+    pub table: &'a str,
+    pub condition: &'a str,
+    pub limit: usize,
+    pub returning: Option<&'a str>,
+    pub skip_locked: bool,
+    pub single: bool,
+}
+
 /// A database the engine runs on: [`sqlx::Sqlite`], [`sqlx::Postgres`] or [`sqlx::MySql`]
 /// (MySQL 8 and MariaDB), each with the feature of its name.
 ///
@@ -129,21 +145,9 @@ pub trait Dialect: sqlx::Database + private::Sealed {
         "r".to_owned()
     }
 
-    /// Deletes at most `limit` rows of `table` matching `condition` (rows named by
-    /// [`qualifier`](Dialect::qualifier)), returning column `returning` of each deleted row
-    /// when given. With `skip_locked`, rows another transaction holds are left for later
-    /// (a sweep: the next one takes them) rather than waited for (an erasure must not skip).
-    /// With `single`, `table` is known to have no child tables (see
-    /// [`partitions_sql`](Dialect::partitions_sql)), so a row's physical address names it.
+    /// `DELETE` of one batch, as [`BatchDelete`] describes it.
     #[doc(hidden)]
-    fn delete_batch(
-        table: &str,
-        condition: &str,
-        limit: usize,
-        returning: Option<&str>,
-        skip_locked: bool,
-        single: bool,
-    ) -> String;
+    fn delete_batch(batch: &BatchDelete) -> String;
 
     /// `INSERT INTO {table} ({columns}) VALUES ({values})` that does nothing when the row's key
     /// is already there.
@@ -218,10 +222,21 @@ pub trait Dialect: sqlx::Database + private::Sealed {
         binds: &'c [Bind],
     ) -> BoxFuture<'c, Result<Vec<Cells>, sqlx::Error>>;
 
-    /// Whether `error` is a transaction the database aborted for a concurrent one (a deadlock
-    /// victim, a serialization failure, a busy database), so the same work may run again.
+    /// Whether the database's error `code` (as sqlx gives it: SQLSTATE on PostgreSQL, the
+    /// error number on MySQL, the result code on SQLite) aborts a transaction for a concurrent
+    /// one (a deadlock victim, a serialization failure, a busy database).
     #[doc(hidden)]
-    fn is_transient(error: &sqlx::Error) -> bool;
+    fn is_transient_code(code: &str) -> bool;
+
+    /// Whether `error` is a transaction the database aborted for a concurrent one, so the same
+    /// work may run again.
+    #[doc(hidden)]
+    fn is_transient(error: &sqlx::Error) -> bool {
+        error
+            .as_database_error()
+            .and_then(|error| error.code())
+            .is_some_and(|code| Self::is_transient_code(&code))
+    }
 }
 
 /// The parameters of one statement, numbered as the database wants them.

@@ -3,7 +3,8 @@
 //! not `acme`, `café` is not `cafe`.
 
 use super::dialect::{
-    self, ColumnTypes, Dialect, Params, private::Sealed, schema_and_name, sqlx_operations,
+    self, BatchDelete, ColumnTypes, Dialect, Params, private::Sealed, schema_and_name,
+    sqlx_operations,
 };
 use crate::InstantEncoding;
 
@@ -63,28 +64,23 @@ impl Dialect for sqlx::MySql {
         table.to_owned()
     }
 
-    fn delete_batch(
-        table: &str,
-        condition: &str,
-        limit: usize,
-        returning: Option<&str>,
-        skip_locked: bool,
-        single: bool,
-    ) -> String {
+    fn delete_batch(batch: &BatchDelete) -> String {
         // `RETURNING` on `DELETE` is MariaDB's (10.0.5 and later).
         // Rows locked by another transaction are waited for: the database has no skipping.
-        let _ = (skip_locked, single);
-        let returning = dialect::returning(returning);
+        let BatchDelete {
+            table,
+            condition,
+            limit,
+            ..
+        } = batch;
+        let returning = dialect::returning(batch.returning);
         format!("DELETE FROM {table} WHERE {condition} LIMIT {limit}{returning}")
     }
 
     sqlx_operations!(sqlx::MySql);
 
-    fn is_transient(error: &sqlx::Error) -> bool {
+    fn is_transient_code(code: &str) -> bool {
         // 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT.
-        error
-            .as_database_error()
-            .and_then(|error| error.code())
-            .is_some_and(|code| code == "1213" || code == "1205" || code == "40001")
+        code == "1213" || code == "1205" || code == "40001"
     }
 }

@@ -1,7 +1,7 @@
 //! PostgreSQL (feature `postgres`).
 
 use super::dialect::{
-    self, ColumnTypes, Dialect, private::Sealed, schema_and_name, sqlx_operations,
+    self, BatchDelete, ColumnTypes, Dialect, private::Sealed, schema_and_name, sqlx_operations,
 };
 use crate::InstantEncoding;
 
@@ -114,23 +114,22 @@ impl Dialect for sqlx::Postgres {
         Some(format!("DROP TABLE {}", partitions.join(", ")))
     }
 
-    fn delete_batch(
-        table: &str,
-        condition: &str,
-        limit: usize,
-        returning: Option<&str>,
-        skip_locked: bool,
-        single: bool,
-    ) -> String {
+    fn delete_batch(batch: &BatchDelete) -> String {
+        let BatchDelete {
+            table,
+            condition,
+            limit,
+            ..
+        } = batch;
         // Rows are chosen and locked in one step; a row a concurrent sweeper or writer holds is
         // skipped.
-        let returning = dialect::returning(returning);
-        let lock = if skip_locked {
+        let returning = dialect::returning(batch.returning);
+        let lock = if batch.skip_locked {
             "FOR UPDATE SKIP LOCKED"
         } else {
             "FOR UPDATE"
         };
-        if single {
+        if batch.single {
             // A table without children: `ctid` names a row, and a TID scan over the array
             // visits the batch in physical order (about twice as fast per batch as the join
             // below, measured by `benches/sweep.rs`).
@@ -147,11 +146,8 @@ impl Dialect for sqlx::Postgres {
 
     sqlx_operations!(sqlx::Postgres);
 
-    fn is_transient(error: &sqlx::Error) -> bool {
+    fn is_transient_code(code: &str) -> bool {
         // 40001 serialization_failure, 40P01 deadlock_detected.
-        error
-            .as_database_error()
-            .and_then(|error| error.code())
-            .is_some_and(|code| code == "40001" || code == "40P01")
+        code == "40001" || code == "40P01"
     }
 }

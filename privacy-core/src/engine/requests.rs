@@ -6,7 +6,7 @@
 //! (Art. 15(4)).
 
 use super::audit::{self, AuditAction, AuditEntry, AuditReason};
-use super::dialect::{Dialect, Params};
+use super::dialect::{BatchDelete, Dialect, Params};
 use super::mapping::Mapping;
 use super::{Engine, EngineError, rules};
 use crate::{ErasureRule, SubjectId};
@@ -220,14 +220,14 @@ impl<DB: Dialect> Engine<DB> {
                 let mut params = Params::new::<DB>();
                 let names = names_subject::<DB>(mapping, &row, tenant, subject, &mut params);
                 let condition = format!("{names} AND NOT {held}");
-                let sql = DB::delete_batch(
-                    mapping.table.name,
-                    &condition,
-                    self.inner.batch,
-                    None,
-                    false,
-                    false,
-                );
+                let sql = DB::delete_batch(&BatchDelete {
+                    table: mapping.table.name,
+                    condition: &condition,
+                    limit: self.inner.batch,
+                    returning: None,
+                    skip_locked: false,
+                    single: false,
+                });
                 let count = DB::execute(&mut transaction, &sql, params.binds())
                     .await
                     .map_err(fail)?;

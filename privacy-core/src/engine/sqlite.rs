@@ -1,6 +1,6 @@
 //! SQLite (feature `sqlite`), the embedded default.
 
-use super::dialect::{self, ColumnTypes, Dialect, private::Sealed, sqlx_operations};
+use super::dialect::{self, BatchDelete, ColumnTypes, Dialect, private::Sealed, sqlx_operations};
 use crate::InstantEncoding;
 
 impl Sealed for sqlx::Sqlite {}
@@ -59,17 +59,15 @@ impl Dialect for sqlx::Sqlite {
         )
     }
 
-    fn delete_batch(
-        table: &str,
-        condition: &str,
-        limit: usize,
-        returning: Option<&str>,
-        skip_locked: bool,
-        single: bool,
-    ) -> String {
+    fn delete_batch(batch: &BatchDelete) -> String {
         // Rows locked by another transaction are waited for: the database has no skipping.
-        let _ = (skip_locked, single);
-        let returning = dialect::returning(returning);
+        let BatchDelete {
+            table,
+            condition,
+            limit,
+            ..
+        } = batch;
+        let returning = dialect::returning(batch.returning);
         format!(
             "DELETE FROM {table} WHERE rowid IN (SELECT r.rowid FROM {table} AS r WHERE {condition} LIMIT {limit}){returning}"
         )
@@ -77,12 +75,9 @@ impl Dialect for sqlx::Sqlite {
 
     sqlx_operations!(sqlx::Sqlite);
 
-    fn is_transient(error: &sqlx::Error) -> bool {
+    fn is_transient_code(code: &str) -> bool {
         // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes.
-        error
-            .as_database_error()
-            .and_then(|error| error.code())
-            .and_then(|code| code.parse::<i64>().ok())
-            .is_some_and(|code| matches!(code & 0xff, 5 | 6))
+        code.parse::<i64>()
+            .is_ok_and(|code| matches!(code & 0xff, 5 | 6))
     }
 }

@@ -3,7 +3,7 @@
 //! sweeps on an interval and stops gracefully.
 
 use super::audit::{self, AuditAction, AuditEntry, AuditReason};
-use super::dialect::{BoxFuture, Dialect};
+use super::dialect::{BatchDelete, BoxFuture, Dialect};
 use super::mapping::Mapping;
 use super::rules::{self, Rule};
 use super::{Engine, EngineError};
@@ -184,14 +184,14 @@ impl<DB: Dialect> Engine<DB> {
                 None => vec![(mapping.table.name.to_owned(), single)],
             };
             for (table, single) in targets {
-                let sql = DB::delete_batch(
-                    &table,
-                    &condition,
-                    self.inner.batch,
+                let sql = DB::delete_batch(&BatchDelete {
+                    table: &table,
+                    condition: &condition,
+                    limit: self.inner.batch,
                     returning,
-                    true,
+                    skip_locked: true,
                     single,
-                );
+                });
                 loop {
                     let started = Instant::now();
                     let deleted = match self.sweep_batch(mapping, &rule, &sql, now).await {
