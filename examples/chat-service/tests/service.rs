@@ -10,7 +10,7 @@ fn check(summary: &Summary) {
     assert!(
         summary
             .schema
-            .contains("every mapped table, column and index is there"),
+            .contains("every mapped table, column, index and partition is there"),
         "{}",
         summary.schema
     );
