@@ -2,6 +2,8 @@
 //! messages per tenant (bottom), as SVG.
 
 use crate::sim::{DayRows, TENANTS};
+use plotters::coord::ranged1d::ValueFormatter;
+use plotters::coord::types::RangedCoordi64;
 use plotters::prelude::*;
 use std::path::Path;
 
@@ -34,11 +36,7 @@ pub fn draw(
     let series: Vec<(String, Vec<(i64, i64)>)> = tables
         .iter()
         .map(|name| {
-            let points = daily
-                .iter()
-                .zip(1..)
-                .map(|(rows, day)| (day, rows.per_table.get(name).copied().unwrap_or(0)))
-                .collect();
+            let points = per_day(daily, |rows| rows.per_table.get(name).copied());
             ((*name).to_owned(), points)
         })
         .collect();
@@ -58,11 +56,7 @@ pub fn draw(
     let per_tenant: Vec<(String, Vec<(i64, i64)>)> = TENANTS
         .iter()
         .map(|tenant| {
-            let points = daily
-                .iter()
-                .zip(1..)
-                .map(|(rows, day)| (day, rows.messages.get(tenant.id).copied().unwrap_or(0)))
-                .collect();
+            let points = per_day(daily, |rows| rows.messages.get(tenant.id).copied());
             (format!("{} ({})", tenant.id, tenant.describe), points)
         })
         .collect();
@@ -90,7 +84,6 @@ fn panel(
     log_scale: bool,
     rules: &[(i64, i64, f64, &str)],
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let grey = RGBColor(120, 120, 120);
     let max = series
         .iter()
         .flat_map(|(_, points)| points.iter().map(|(_, n)| *n))
@@ -106,99 +99,105 @@ fn panel(
     if log_scale {
         #[allow(clippy::cast_precision_loss)]
         let top = (max as f64) * 2.0;
-        let mut chart = chart
+        let chart = chart
             .build_cartesian_2d(0..days, (0.8_f64..top).log_scale())
             .map_err(text)?;
-        chart
-            .configure_mesh()
-            .x_desc("simulated day")
-            .y_desc("rows (log scale)")
-            .draw()
-            .map_err(text)?;
-        for (day, at, height, label) in rules {
-            chart
-                .draw_series(LineSeries::new(
-                    [(*day, 0.8), (*day, top)],
-                    grey.stroke_width(1),
-                ))
-                .map_err(text)?;
-            chart
-                .draw_series([Text::new(
-                    format!(" {label}"),
-                    (*at, top.powf(*height)),
-                    ("sans-serif", 12).into_font().color(&grey),
-                )])
-                .map_err(text)?;
-        }
-        for (n, (name, points)) in series.iter().enumerate() {
-            let color = PALETTE[n % PALETTE.len()];
+        let axis = Axis {
+            desc: "rows (log scale)",
+            span: (0.8, top),
             #[allow(clippy::cast_precision_loss)]
-            let points = points
-                .iter()
-                .map(|(day, rows)| (*day, (*rows as f64).max(0.8)));
-            chart
-                .draw_series(LineSeries::new(points, color.stroke_width(2)))
-                .map_err(text)?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
-                });
-        }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(text)?;
+            count: |rows: i64| (rows as f64).max(0.8),
+            label_at: |height: f64| top.powf(height),
+            legend: SeriesLabelPosition::LowerRight,
+        };
+        fill(chart, axis, rules, series)
     } else {
-        let mut chart = chart
-            .build_cartesian_2d(0..days, 0..(max + max / 8 + 1))
-            .map_err(text)?;
-        chart
-            .configure_mesh()
-            .x_desc("simulated day")
-            .y_desc("chat messages")
-            .draw()
-            .map_err(text)?;
         let height = max + max / 8 + 1;
-        for (day, at, place, label) in rules {
-            chart
-                .draw_series(LineSeries::new(
-                    [(*day, 0), (*day, height)],
-                    grey.stroke_width(1),
-                ))
-                .map_err(text)?;
-            chart
-                .draw_series([Text::new(
-                    format!(" {label}"),
-                    (*at, scale(height, *place)),
-                    ("sans-serif", 12).into_font().color(&grey),
-                )])
-                .map_err(text)?;
-        }
-        for (n, (name, points)) in series.iter().enumerate() {
-            let color = PALETTE[n % PALETTE.len()];
-            chart
-                .draw_series(LineSeries::new(
-                    points.iter().copied(),
-                    color.stroke_width(2),
-                ))
-                .map_err(text)?
-                .label(name.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
-                });
-        }
+        let chart = chart.build_cartesian_2d(0..days, 0..height).map_err(text)?;
+        let axis = Axis {
+            desc: "chat messages",
+            span: (0, height),
+            count: |rows: i64| rows,
+            label_at: |place: f64| scale(height, place),
+            legend: SeriesLabelPosition::UpperRight,
+        };
+        fill(chart, axis, rules, series)
+    }
+}
+
+/// A panel's y axis: its description, its extent, where a count and a rule's label (at a
+/// fraction of the axis) stand on it, and where the legend goes.
+struct Axis<V, C, L> {
+    desc: &'static str,
+    span: (V, V),
+    count: C,
+    label_at: L,
+    legend: SeriesLabelPosition,
+}
+
+/// Draws on `chart` its mesh, the `rules` (a grey line across the panel at a day, its label
+/// beside it) and the `series` with their legend.
+fn fill<'a, V, Y>(
+    mut chart: ChartContext<'a, SVGBackend<'a>, Cartesian2d<RangedCoordi64, Y>>,
+    axis: Axis<V, impl Fn(i64) -> V, impl Fn(f64) -> V>,
+    rules: &[(i64, i64, f64, &str)],
+    series: &[(String, Vec<(i64, i64)>)],
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>>
+where
+    V: Clone + 'static,
+    Y: Ranged<ValueType = V> + ValueFormatter<V>,
+{
+    let grey = RGBColor(120, 120, 120);
+    chart
+        .configure_mesh()
+        .x_desc("simulated day")
+        .y_desc(axis.desc)
+        .draw()
+        .map_err(text)?;
+    let (floor, ceiling) = &axis.span;
+    for (day, at, place, label) in rules {
         chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
+            .draw_series(LineSeries::new(
+                [(*day, floor.clone()), (*day, ceiling.clone())],
+                grey.stroke_width(1),
+            ))
+            .map_err(text)?;
+        chart
+            .draw_series([Text::new(
+                format!(" {label}"),
+                (*at, (axis.label_at)(*place)),
+                ("sans-serif", 12).into_font().color(&grey),
+            )])
             .map_err(text)?;
     }
+    for (n, (name, points)) in series.iter().enumerate() {
+        let color = PALETTE[n % PALETTE.len()];
+        let points = points.iter().map(|(day, rows)| (*day, (axis.count)(*rows)));
+        chart
+            .draw_series(LineSeries::new(points, color.stroke_width(2)))
+            .map_err(text)?
+            .label(name.as_str())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+            });
+    }
+    chart
+        .configure_series_labels()
+        .position(axis.legend)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .draw()
+        .map_err(text)?;
     Ok(())
+}
+
+/// One point a day, from day 1: what `count` reads in that day's rows (0 when nothing).
+fn per_day(daily: &[DayRows], count: impl Fn(&DayRows) -> Option<i64>) -> Vec<(i64, i64)> {
+    daily
+        .iter()
+        .zip(1..)
+        .map(|(rows, day)| (day, count(rows).unwrap_or(0)))
+        .collect()
 }
 
 fn text(error: impl std::fmt::Display) -> Box<dyn std::error::Error + Send + Sync> {

@@ -93,37 +93,16 @@ macro_rules! dispatch {
         match &$database {
             Database::Sqlite(path) => $function(sqlite(path).await?, $arg).await,
             Database::Url(url) if url.starts_with("sqlite:") => {
-                $function(
-                    sqlx::sqlite::SqlitePoolOptions::new()
-                        .max_connections(4)
-                        .connect(url)
-                        .await?,
-                    $arg,
-                )
-                .await
+                $function(pool::<sqlx::Sqlite>().connect(url).await?, $arg).await
             }
             #[cfg(feature = "postgres")]
             Database::Url(url) if url.starts_with("postgres") => {
-                $function(
-                    sqlx::postgres::PgPoolOptions::new()
-                        .max_connections(4)
-                        .connect(url)
-                        .await?,
-                    $arg,
-                )
-                .await
+                $function(pool::<sqlx::Postgres>().connect(url).await?, $arg).await
             }
             #[cfg(feature = "mysql")]
             Database::Url(url) if url.starts_with("mysql") || url.starts_with("mariadb") => {
                 let url = url.replacen("mariadb://", "mysql://", 1);
-                $function(
-                    sqlx::mysql::MySqlPoolOptions::new()
-                        .max_connections(4)
-                        .connect(&url)
-                        .await?,
-                    $arg,
-                )
-                .await
+                $function(pool::<sqlx::MySql>().connect(&url).await?, $arg).await
             }
             Database::Url(url) if url.starts_with("postgres") => Err(missing("postgres").into()),
             Database::Url(url) if url.starts_with("mysql") || url.starts_with("mariadb") => {
@@ -234,10 +213,12 @@ async fn sqlite(path: &PathBuf) -> Result<sqlx::SqlitePool, Failure> {
         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
         .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(10));
-    Ok(sqlx::sqlite::SqlitePoolOptions::new()
-        .max_connections(4)
-        .connect_with(options)
-        .await?)
+    Ok(pool().connect_with(options).await?)
+}
+
+/// The pool options of every database the service runs on.
+fn pool<DB: sqlx::Database>() -> sqlx::pool::PoolOptions<DB> {
+    sqlx::pool::PoolOptions::new().max_connections(4)
 }
 
 /// The service on `pool` with a manual clock, its tables made anew.

@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use privacy_core::engine::{Engine, EngineError};
 use privacy_core::report::{Inventory, Lang, tables};
-use privacy_core::{Classified as _, Period, Secret, SubjectId};
+use privacy_core::{Classified, Period, Secret, SubjectId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -193,6 +193,14 @@ impl IntoResponse for ApiError {
 
 type Answer<T> = Result<T, ApiError>;
 
+/// The answer to a read of one row: the row, 404 `what` when none is visible (there is none,
+/// or no longer: past its retention), 500 when the database failed while `reading`.
+fn found<T>(row: sqlx::Result<Option<T>>, reading: &str, what: &str) -> Answer<Json<T>> {
+    row.map_err(|_| ApiError::database(reading))?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(what))
+}
+
 /// The service's routes, with request logging and tracing.
 pub fn router<DB: Backend>(app: App<DB>) -> Router {
     Router::new()
@@ -352,11 +360,8 @@ async fn config<DB: Backend>(
     Path(app_id): Path<String>,
 ) -> Answer<Json<AppConfig>> {
     let visible = app.engine.visible::<AppConfig>("c")?;
-    DB::config(app.pool(), &app_id, &visible)
-        .await
-        .map_err(|_| ApiError::database("reading a configuration"))?
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found("configuration"))
+    let config = DB::config(app.pool(), &app_id, &visible).await;
+    found(config, "reading a configuration", "configuration")
 }
 
 /// A tenant's decisions, as the settings endpoints read and write them.
@@ -412,6 +417,26 @@ async fn set_settings<DB: Backend>(
     settings(State(app), Path(app_id)).await
 }
 
+/// Stores an end user's `record` (a `kind`) through the engine's guard: refused when the
+/// tenant's decisions do not allow it (logged, answered with the engine's error), else
+/// written by `write` and logged as stored; each time through its redacted view.
+async fn store<DB: Backend, R: Classified>(
+    app: &App<DB>,
+    kind: &str,
+    record: &R,
+    write: impl Future<Output = sqlx::Result<()>>,
+) -> Answer<()> {
+    if let Err(error) = app.engine.admit(record).await {
+        tracing::info!(record = %record.redacted(), %error, "{kind} not stored");
+        return Err(error.into());
+    }
+    write
+        .await
+        .map_err(|_| ApiError::database(&format!("storing a {kind}")))?;
+    tracing::info!(record = %record.redacted(), "{kind} stored");
+    Ok(())
+}
+
 /// A message as a client sends it.
 #[derive(Deserialize)]
 pub struct Send {
@@ -437,14 +462,13 @@ async fn send<DB: Backend>(
         body: body.body,
         sent_at: app.engine.now(),
     };
-    if let Err(error) = app.engine.admit(&message).await {
-        tracing::info!(record = %message.redacted(), %error, "message not stored");
-        return Err(error.into());
-    }
-    DB::insert_message(app.pool(), &message)
-        .await
-        .map_err(|_| ApiError::database("storing a message"))?;
-    tracing::info!(record = %message.redacted(), "message stored");
+    store(
+        &app,
+        "message",
+        &message,
+        DB::insert_message(app.pool(), &message),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": message.id }))))
 }
 
@@ -453,11 +477,8 @@ async fn message<DB: Backend>(
     Path((app_id, id)): Path<(String, String)>,
 ) -> Answer<Json<Message>> {
     let visible = app.engine.visible::<Message>("m")?;
-    DB::message(app.pool(), &app_id, &id, &visible)
-        .await
-        .map_err(|_| ApiError::database("reading a message"))?
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found("message"))
+    let message = DB::message(app.pool(), &app_id, &id, &visible).await;
+    found(message, "reading a message", "message")
 }
 
 async fn messages_of<DB: Backend>(
@@ -496,14 +517,13 @@ async fn set_profile<DB: Backend>(
         signature: body.signature,
         updated_at: app.engine.now(),
     };
-    if let Err(error) = app.engine.admit(&profile).await {
-        tracing::info!(profile = %profile.redacted(), %error, "profile not stored");
-        return Err(error.into());
-    }
-    DB::upsert_profile(app.pool(), &profile)
-        .await
-        .map_err(|_| ApiError::database("writing a profile"))?;
-    tracing::info!(profile = %profile.redacted(), "profile stored");
+    store(
+        &app,
+        "profile",
+        &profile,
+        DB::upsert_profile(app.pool(), &profile),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -512,11 +532,8 @@ async fn profile<DB: Backend>(
     Path((app_id, user)): Path<(String, String)>,
 ) -> Answer<Json<UserProfile>> {
     let visible = app.engine.visible::<UserProfile>("p")?;
-    DB::profile(app.pool(), &app_id, &user, &visible)
-        .await
-        .map_err(|_| ApiError::database("reading a profile"))?
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found("profile"))
+    let profile = DB::profile(app.pool(), &app_id, &user, &visible).await;
+    found(profile, "reading a profile", "profile")
 }
 
 async fn export<DB: Backend>(

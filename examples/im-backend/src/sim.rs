@@ -135,6 +135,54 @@ impl Client {
             .unwrap_or_else(|_| Value::from(String::from_utf8_lossy(&bytes).into_owned()));
         Ok((status, value))
     }
+
+    /// Sends one request as [`Client::call`] does, which the service must answer with
+    /// `wanted`; returns the body.
+    ///
+    /// # Errors
+    /// As [`Client::call`], and when the service answers another status.
+    pub async fn expect(
+        &mut self,
+        method: Method,
+        uri: &str,
+        body: Option<Value>,
+        ip: &str,
+        wanted: StatusCode,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let (status, body) = self.call(method, uri, body, ip).await?;
+        if status == wanted {
+            Ok(body)
+        } else {
+            Err(format!("the service answered {status} where {wanted} was expected: {body}").into())
+        }
+    }
+
+    /// Sends one request without a body, which the service must answer with 200 OK; returns
+    /// the body.
+    ///
+    /// # Errors
+    /// As [`Client::expect`].
+    pub async fn ok(
+        &mut self,
+        method: Method,
+        uri: &str,
+        ip: &str,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        self.expect(method, uri, None, ip, StatusCode::OK).await
+    }
+
+    /// Whether a GET of `uri` finds nothing (404).
+    ///
+    /// # Errors
+    /// As [`Client::call`].
+    pub async fn not_found(
+        &mut self,
+        uri: &str,
+        ip: &str,
+    ) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+        let (status, _) = self.call(Method::GET, uri, None, ip).await?;
+        Ok(status == StatusCode::NOT_FOUND)
+    }
 }
 
 /// What one simulated day left in the database: rows per table, and chat messages per tenant.
@@ -185,6 +233,11 @@ pub struct Outcome {
     pub after_erasure: (usize, usize),
 }
 
+/// Where the operator's requests (monitoring, sweeps, row counts) come from.
+const ADMIN_IP: &str = "10.0.0.1";
+/// Where the probes of the tenants' day-0 records come from.
+const PROBE_IP: &str = "10.0.0.2";
+
 fn user(n: u64) -> String {
     format!("user-{n}")
 }
@@ -207,50 +260,17 @@ pub async fn run<DB: Backend>(
     let (mut outcome, mut client) = traffic_with(app, clock, days, tick).await?;
     // One end user's export, then erasure.
     let (tenant, subject) = ("chat-30d", user(3));
-    let (_, export) = expect(
-        client
-            .call(
-                Method::GET,
-                &format!("/apps/{tenant}/users/{subject}/export"),
-                None,
-                &ip(3),
-            )
-            .await?,
-        StatusCode::OK,
-    )?;
-    let (_, receipt) = expect(
-        client
-            .call(
-                Method::DELETE,
-                &format!("/apps/{tenant}/users/{subject}"),
-                None,
-                &ip(3),
-            )
-            .await?,
-        StatusCode::OK,
-    )?;
-    let (_, messages) = expect(
-        client
-            .call(
-                Method::GET,
-                &format!("/apps/{tenant}/users/{subject}/messages"),
-                None,
-                &ip(3),
-            )
-            .await?,
-        StatusCode::OK,
-    )?;
-    let (_, after) = expect(
-        client
-            .call(
-                Method::GET,
-                &format!("/apps/{tenant}/users/{subject}/export"),
-                None,
-                &ip(3),
-            )
-            .await?,
-        StatusCode::OK,
-    )?;
+    let uri = format!("/apps/{tenant}/users/{subject}");
+    let export = client
+        .ok(Method::GET, &format!("{uri}/export"), &ip(3))
+        .await?;
+    let receipt = client.ok(Method::DELETE, &uri, &ip(3)).await?;
+    let messages = client
+        .ok(Method::GET, &format!("{uri}/messages"), &ip(3))
+        .await?;
+    let after = client
+        .ok(Method::GET, &format!("{uri}/export"), &ip(3))
+        .await?;
     outcome.after_erasure = (messages.as_array().map_or(0, Vec::len), records(&after));
     outcome.subject = (tenant, subject);
     outcome.export = export;
@@ -294,17 +314,7 @@ async fn traffic_with<DB: Backend>(
             "stores_end_user_data": !tenant.opted_out,
             "period_days": tenant.period_days.unwrap_or(0),
         });
-        expect(
-            client
-                .call(
-                    Method::PUT,
-                    &format!("/apps/{}/settings", tenant.id),
-                    Some(settings),
-                    &admin,
-                )
-                .await?,
-            StatusCode::OK,
-        )?;
+        put_settings(&mut client, tenant, settings, &admin).await?;
         let provision = json!({
             "name": format!("{} chat", tenant.id),
             "callback_url": format!("https://{}.example.com/im/callback", tenant.id),
@@ -314,17 +324,15 @@ async fn traffic_with<DB: Backend>(
             "data_centre": "eu-frankfurt",
             "uin": 1_400_000_001 + n as i64,
         });
-        expect(
-            client
-                .call(
-                    Method::PUT,
-                    &format!("/apps/{}", tenant.id),
-                    Some(provision),
-                    &admin,
-                )
-                .await?,
-            StatusCode::NO_CONTENT,
-        )?;
+        client
+            .expect(
+                Method::PUT,
+                &format!("/apps/{}", tenant.id),
+                Some(provision),
+                &admin,
+                StatusCode::NO_CONTENT,
+            )
+            .await?;
         outcome.gone.insert(tenant.id, Gone::default());
     }
 
@@ -343,17 +351,8 @@ async fn traffic_with<DB: Backend>(
                     .await?;
                 }
                 if hour == 8 && tenant.terminates_on == Some(day) {
-                    expect(
-                        client
-                            .call(
-                                Method::PUT,
-                                &format!("/apps/{}/settings", tenant.id),
-                                Some(json!({ "terminated": true })),
-                                &ip(0),
-                            )
-                            .await?,
-                        StatusCode::OK,
-                    )?;
+                    let terminated = json!({ "terminated": true });
+                    put_settings(&mut client, tenant, terminated, &ip(0)).await?;
                 }
                 if tenant.terminates_on.is_some_and(|ended| day >= ended) {
                     continue;
@@ -372,13 +371,9 @@ async fn traffic_with<DB: Backend>(
                         "avatar_url": format!("https://cdn.example.com/avatars/{profile_user}.png"),
                         "signature": "out of office",
                     });
+                    let uri = format!("/apps/{}/users/{profile_user}/profile", tenant.id);
                     let (status, answer) = client
-                        .call(
-                            Method::PUT,
-                            &format!("/apps/{}/users/{profile_user}/profile", tenant.id),
-                            Some(profile),
-                            &ip(seed),
-                        )
+                        .call(Method::PUT, &uri, Some(profile), &ip(seed))
                         .await?;
                     refused(&mut outcome, tenant, "profiles", status, &answer)?;
                     if day == 0 && status == StatusCode::FORBIDDEN {
@@ -393,13 +388,9 @@ async fn traffic_with<DB: Backend>(
                     };
                     let to = (from + 1 + seed % 8) % 10;
                     let body = json!({ "sender": user(from), "recipient": user(to), "body": format!("see you at {} o'clock", 8 + seed % 10) });
+                    let uri = format!("/apps/{}/messages", tenant.id);
                     let (status, answer) = client
-                        .call(
-                            Method::POST,
-                            &format!("/apps/{}/messages", tenant.id),
-                            Some(body),
-                            &ip(seed),
-                        )
+                        .call(Method::POST, &uri, Some(body), &ip(seed))
                         .await?;
                     if status == StatusCode::CREATED {
                         if day == 0 && hour == 9 {
@@ -414,43 +405,23 @@ async fn traffic_with<DB: Backend>(
                 }
                 if hour == 18 {
                     let reader = user(seed % 10);
-                    expect(
-                        client
-                            .call(
-                                Method::GET,
-                                &format!("/apps/{}/users/{reader}/messages", tenant.id),
-                                None,
-                                &ip(seed),
-                            )
-                            .await?,
-                        StatusCode::OK,
-                    )?;
+                    let uri = format!("/apps/{}/users/{reader}/messages", tenant.id);
+                    client.ok(Method::GET, &uri, &ip(seed)).await?;
                 }
             }
             if hour % 6 == 0 {
-                expect(
-                    client
-                        .call(Method::POST, "/admin/monitoring", None, "10.0.0.1")
-                        .await?,
-                    StatusCode::OK,
-                )?;
+                client
+                    .ok(Method::POST, "/admin/monitoring", ADMIN_IP)
+                    .await?;
             }
         }
         // Midnight: the sweep (the background sweeper's work, at a simulated instant), then
         // what the database holds.
         clock.set(at(day + 1, 0));
-        expect(
-            client
-                .call(Method::POST, "/admin/monitoring", None, "10.0.0.1")
-                .await?,
-            StatusCode::OK,
-        )?;
-        let (_, sweep) = expect(
-            client
-                .call(Method::POST, "/admin/sweep", None, "10.0.0.1")
-                .await?,
-            StatusCode::OK,
-        )?;
+        client
+            .ok(Method::POST, "/admin/monitoring", ADMIN_IP)
+            .await?;
+        let sweep = client.ok(Method::POST, "/admin/sweep", ADMIN_IP).await?;
         for line in sweep["lines"].as_array().into_iter().flatten() {
             let key = (
                 line["table"].as_str().unwrap_or_default().to_owned(),
@@ -459,12 +430,7 @@ async fn traffic_with<DB: Backend>(
             let entry = outcome.swept.entry(key).or_insert((0, day + 1));
             entry.0 += line["deleted"].as_u64().unwrap_or(0);
         }
-        let (_, rows) = expect(
-            client
-                .call(Method::GET, "/admin/rows", None, "10.0.0.1")
-                .await?,
-            StatusCode::OK,
-        )?;
+        let rows = client.ok(Method::GET, "/admin/rows", ADMIN_IP).await?;
         outcome.daily.push(day_rows(&rows));
         tick(day);
     }
@@ -484,6 +450,20 @@ pub fn records(export: &Value) -> usize {
         .sum()
 }
 
+/// Writes `tenant`'s settings (as its administrator at `ip`), which the service must accept.
+async fn put_settings(
+    client: &mut Client,
+    tenant: &Tenant,
+    settings: Value,
+    ip: &str,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let uri = format!("/apps/{}/settings", tenant.id);
+    client
+        .expect(Method::PUT, &uri, Some(settings), ip, StatusCode::OK)
+        .await?;
+    Ok(())
+}
+
 /// Reads a tenant's day-0 records at 09:00, the hour they were written.
 async fn probe(
     client: &mut Client,
@@ -496,44 +476,24 @@ async fn probe(
         return Ok(());
     }
     let gone = outcome.gone.entry(tenant.id).or_default();
-    if let (Some(id), None) = (first, gone.message) {
-        let (status, _) = client
-            .call(
-                Method::GET,
-                &format!("/apps/{}/messages/{id}", tenant.id),
-                None,
-                "10.0.0.2",
-            )
-            .await?;
-        if status == StatusCode::NOT_FOUND {
-            gone.message = Some(day);
-        }
+    let app = format!("/apps/{}", tenant.id);
+    if let (Some(id), None) = (first, gone.message)
+        && client
+            .not_found(&format!("{app}/messages/{id}"), PROBE_IP)
+            .await?
+    {
+        gone.message = Some(day);
     }
-    if !gone.refused && gone.profile.is_none() {
-        let (status, _) = client
-            .call(
-                Method::GET,
-                &format!("/apps/{}/users/user-0/profile", tenant.id),
-                None,
-                "10.0.0.2",
-            )
-            .await?;
-        if status == StatusCode::NOT_FOUND {
-            gone.profile = Some(day);
-        }
+    if !gone.refused
+        && gone.profile.is_none()
+        && client
+            .not_found(&format!("{app}/users/user-0/profile"), PROBE_IP)
+            .await?
+    {
+        gone.profile = Some(day);
     }
-    if gone.config.is_none() {
-        let (status, _) = client
-            .call(
-                Method::GET,
-                &format!("/apps/{}/config", tenant.id),
-                None,
-                "10.0.0.2",
-            )
-            .await?;
-        if status == StatusCode::NOT_FOUND {
-            gone.config = Some(day);
-        }
+    if gone.config.is_none() && client.not_found(&format!("{app}/config"), PROBE_IP).await? {
+        gone.config = Some(day);
     }
     Ok(())
 }
@@ -557,17 +517,6 @@ fn refused(
         .or_insert_with(|| (0, answer["error"].as_str().unwrap_or_default().to_owned()));
     entry.0 += 1;
     Ok(())
-}
-
-fn expect(
-    (status, body): (StatusCode, Value),
-    wanted: StatusCode,
-) -> Result<(StatusCode, Value), Box<dyn std::error::Error + Send + Sync>> {
-    if status == wanted {
-        Ok((status, body))
-    } else {
-        Err(format!("the service answered {status} where {wanted} was expected: {body}").into())
-    }
 }
 
 fn day_rows(rows: &Value) -> DayRows {
