@@ -70,7 +70,10 @@ async fn missing_tables_columns_and_indexes_are_named_with_their_fix() {
     let (status, text) = schema(&url).await;
     assert_eq!(
         (status, text.trim()),
-        (0, "schema: every mapped table, column, index and partition is there")
+        (
+            0,
+            "schema: every mapped table, column, index and partition is there"
+        )
     );
     pool.close().await;
     let _ = std::fs::remove_file(file);
