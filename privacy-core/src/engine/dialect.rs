@@ -36,11 +36,6 @@ pub struct ColumnTypes {
     pub options: &'static str,
 }
 
-/// ` RETURNING <column>` when a deletion returns one, else nothing.
-pub(crate) fn returning(column: Option<&str>) -> String {
-    column.map_or_else(String::new, |column| format!(" RETURNING {column}"))
-}
-
 /// `(schema, name)` of a validated, possibly schema-qualified table name: the schema as an
 /// SQL string literal, or `current` (the database's function naming the current one).
 #[cfg(any(feature = "postgres", feature = "mysql"))]
@@ -90,6 +85,19 @@ pub struct BatchDelete<'a> {
     pub returning: Option<&'a str>,
     pub skip_locked: bool,
     pub single: bool,
+}
+
+impl BatchDelete<'_> {
+    /// The table, the condition, the limit and the ` RETURNING ...` clause (empty without a
+    /// column): the parts every dialect's statement is written from.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn parts(&self) -> (&str, &str, usize, String) {
+        let returning = self
+            .returning
+            .map_or_else(String::new, |column| format!(" RETURNING {column}"));
+        (self.table, self.condition, self.limit, returning)
+    }
 }
 
 /// A database the engine runs on: [`sqlx::Sqlite`], [`sqlx::Postgres`] or [`sqlx::MySql`]

@@ -3,8 +3,7 @@
 //! not `acme`, `café` is not `cafe`.
 
 use super::dialect::{
-    self, BatchDelete, ColumnTypes, Dialect, Params, private::Sealed, schema_and_name,
-    sqlx_operations,
+    BatchDelete, ColumnTypes, Dialect, Params, private::Sealed, schema_and_name, sqlx_operations,
 };
 use crate::InstantEncoding;
 
@@ -67,13 +66,7 @@ impl Dialect for sqlx::MySql {
     fn delete_batch(batch: &BatchDelete) -> String {
         // `RETURNING` on `DELETE` is MariaDB's (10.0.5 and later).
         // Rows locked by another transaction are waited for: the database has no skipping.
-        let BatchDelete {
-            table,
-            condition,
-            limit,
-            ..
-        } = batch;
-        let returning = dialect::returning(batch.returning);
+        let (table, condition, limit, returning) = batch.parts();
         format!("DELETE FROM {table} WHERE {condition} LIMIT {limit}{returning}")
     }
 

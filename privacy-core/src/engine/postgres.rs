@@ -1,7 +1,7 @@
 //! PostgreSQL (feature `postgres`).
 
 use super::dialect::{
-    self, BatchDelete, ColumnTypes, Dialect, private::Sealed, schema_and_name, sqlx_operations,
+    BatchDelete, ColumnTypes, Dialect, private::Sealed, schema_and_name, sqlx_operations,
 };
 use crate::InstantEncoding;
 
@@ -115,15 +115,9 @@ impl Dialect for sqlx::Postgres {
     }
 
     fn delete_batch(batch: &BatchDelete) -> String {
-        let BatchDelete {
-            table,
-            condition,
-            limit,
-            ..
-        } = batch;
+        let (table, condition, limit, returning) = batch.parts();
         // Rows are chosen and locked in one step; a row a concurrent sweeper or writer holds is
         // skipped.
-        let returning = dialect::returning(batch.returning);
         let lock = if batch.skip_locked {
             "FOR UPDATE SKIP LOCKED"
         } else {

@@ -1,6 +1,6 @@
 //! SQLite (feature `sqlite`), the embedded default.
 
-use super::dialect::{self, BatchDelete, ColumnTypes, Dialect, private::Sealed, sqlx_operations};
+use super::dialect::{BatchDelete, ColumnTypes, Dialect, private::Sealed, sqlx_operations};
 use crate::InstantEncoding;
 
 impl Sealed for sqlx::Sqlite {}
@@ -61,13 +61,7 @@ impl Dialect for sqlx::Sqlite {
 
     fn delete_batch(batch: &BatchDelete) -> String {
         // Rows locked by another transaction are waited for: the database has no skipping.
-        let BatchDelete {
-            table,
-            condition,
-            limit,
-            ..
-        } = batch;
-        let returning = dialect::returning(batch.returning);
+        let (table, condition, limit, returning) = batch.parts();
         format!(
             "DELETE FROM {table} WHERE rowid IN (SELECT r.rowid FROM {table} AS r WHERE {condition} LIMIT {limit}){returning}"
         )
