@@ -38,7 +38,7 @@ pub struct Profile {
 }
 
 // MISTAKE: a chat message logged raw.
-// catalogue: tests/ui/redaction/log_raw_chat_message.rs
+// catalogue: tests/ui-catalogue/ui/redaction/log_raw_chat_message.rs
 //
 // let message = ChatMessage { sender: "u1".into(), text: "hi".into(), sent: chrono::Utc::now() };
 // Stdout.log("delivered", &message);            // log its view instead: message.redacted()
@@ -46,7 +46,7 @@ pub struct Profile {
 // error[E0277]: `&ChatMessage` cannot be handed to a log sink: only redacted views, numbers, booleans and static text may be logged
 
 // MISTAKE: log data kept 30 days.
-// catalogue: tests/ui/retention/too_long_fixed.rs
+// catalogue: tests/ui-catalogue/ui/retention/too_long_fixed.rs
 //
 // #[derive(Classified)]
 // #[privacy(category = im::LogData, retention = "30d")]
@@ -55,7 +55,7 @@ pub struct Profile {
 // error[E0080]: evaluation panicked: `RequestLog` keeps its records for 30 days, longer than the policy of Log Data (`im.log_data`) allows: for 7 days; shorten `retention` to fit, or remove it to use the category's own
 
 // MISTAKE: user information merged into a log record without a legal basis.
-// catalogue: tests/ui/mixing/two_fields.rs
+// catalogue: tests/ui-catalogue/ui/mixing/two_fields.rs
 //
 // #[derive(Classified)]
 // #[privacy(category = im::LogData)]
@@ -69,7 +69,7 @@ pub struct Profile {
 // error[E0080]: evaluation panicked: `RequestLog` mixes categories without a legal basis: `user_id` holds User Information (`im.user_information`) and the type's own category is Log Data (`im.log_data`); add `#[privacy(legal_basis = ...)]` to the type to state why they may be processed together, or split the type
 
 // MISTAKE: a health field added to a profile.
-// catalogue: tests/ui/special/health_in_im.rs
+// catalogue: tests/ui-catalogue/ui/special/health_in_im.rs
 //
 // #[privacy(special = health, redact)]
 // pub condition: String,
@@ -77,7 +77,7 @@ pub struct Profile {
 // error[E0080]: evaluation panicked: field `condition` of `Profile` holds special-category data (`health`, GDPR Art. 9), but User Information (`im.user_information`) is in the `im` taxonomy, which does not accept it; remove the field, or classify it under a category whose taxonomy is meant for special-category data
 
 // MISTAKE: a new end-user type that nobody can find when its user asks for deletion.
-// catalogue: tests/ui/subject/missing_user_information.rs
+// catalogue: tests/ui-catalogue/ui/subject/missing_user_information.rs
 //
 // #[derive(Classified)]
 // #[privacy(category = im::UserInformation)]
