@@ -89,12 +89,13 @@ enum Op {
     Sweep,
 }
 
-/// An age: whole days or hours (so deadlines fall exactly on clock steps), or any microsecond.
-fn age() -> impl Strategy<Value = i64> {
+/// An age under `days`: whole days or hours (so deadlines fall exactly on clock steps), or any
+/// microsecond.
+fn age_under(days: i64) -> impl Strategy<Value = i64> {
     prop_oneof![
-        (0_i64..40).prop_map(|days| days * 86_400_000_000),
-        (0_i64..40 * 24).prop_map(|hours| hours * 3_600_000_000),
-        0_i64..40 * 86_400_000_000,
+        (0_i64..days).prop_map(|days| days * 86_400_000_000),
+        (0_i64..days * 24).prop_map(|hours| hours * 3_600_000_000),
+        0_i64..days * 86_400_000_000,
     ]
 }
 
@@ -102,8 +103,8 @@ fn op() -> impl Strategy<Value = Op> {
     let tenant = 0..TENANTS.len();
     let subject = 0..SUBJECTS.len();
     prop_oneof![
-        6 => (tenant.clone(), subject.clone(), subject.clone(), age(), proptest::bool::weighted(0.2)).prop_map(|(tenant, sender, recipient, age_us, raced)| Op::Chat { tenant, sender, recipient, age_us, raced }),
-        3 => (tenant.clone(), age()).prop_map(|(tenant, age_us)| Op::Log { tenant, age_us }),
+        6 => (tenant.clone(), subject.clone(), subject.clone(), age_under(40), proptest::bool::weighted(0.2)).prop_map(|(tenant, sender, recipient, age_us, raced)| Op::Chat { tenant, sender, recipient, age_us, raced }),
+        3 => (tenant.clone(), age_under(40)).prop_map(|(tenant, age_us)| Op::Log { tenant, age_us }),
         3 => (tenant.clone(), proptest::option::weighted(0.8, 1_u32..40)).prop_map(|(tenant, days)| Op::Period { tenant, days }),
         1 => tenant.clone().prop_map(Op::OptOut),
         1 => tenant.clone().prop_map(Op::OptIn),
@@ -553,18 +554,10 @@ mod partitioned {
         Sweep,
     }
 
-    fn age() -> impl Strategy<Value = i64> {
-        prop_oneof![
-            (0_i64..8).prop_map(|days| days * 86_400_000_000),
-            (0_i64..8 * 24).prop_map(|hours| hours * 3_600_000_000),
-            0_i64..8 * 86_400_000_000,
-        ]
-    }
-
     fn steps() -> impl Strategy<Value = Vec<Step>> {
         let tenant = 0..TENANTS.len();
         let step = prop_oneof![
-            6 => (tenant.clone(), age(), proptest::bool::weighted(0.3)).prop_map(|(tenant, age_us, raced)| Step::Log { tenant, age_us, raced }),
+            6 => (tenant.clone(), super::age_under(8), proptest::bool::weighted(0.3)).prop_map(|(tenant, age_us, raced)| Step::Log { tenant, age_us, raced }),
             3 => (tenant.clone(), 0_i64..8, proptest::bool::weighted(0.3)).prop_map(|(tenant, days, raced)| Step::EdgeLog { tenant, days, raced }),
             1 => tenant.prop_map(Step::Hold),
             1 => (0_usize..4).prop_map(Step::Release),
